@@ -1,0 +1,19 @@
+/**
+ * One failed password rule. Every failing rule is reported at once; parameters let each dialect word
+ * its own message. The codes are the native API's violation codes.
+ */
+export type Violation =
+  | { code: 'too_short'; minLength: number; actualLength: number }
+  | { code: 'too_long'; maxLength: number; actualLength: number }
+  | { code: 'invalid_characters' }
+  | { code: 'common' }
+  | { code: 'breached' }
+  | { code: 'context'; field: ContextField }
+  | { code: 'same_as_current' }
+  | { code: 'reused'; historyDepth: number }
+  | { code: 'too_soon'; minAgeSeconds: number };
+
+export type ViolationCode = Violation['code'];
+
+/** Where a context word came from. The word itself is not repeated back. */
+export type ContextField = 'username' | 'email' | 'displayName' | 'tenant' | 'product';

@@ -1,0 +1,37 @@
+import type { PasswordCredential } from '../credentials/password-credential.js';
+import type { Session } from '../sessions/session.js';
+
+/** What a password change writes, atomically. */
+export interface PasswordChange {
+  tenantId: string;
+  userId: string;
+  /** The version read before verifying; null when the user had no credential. */
+  expectedVersion: number | null;
+  hash: string;
+  temporary: boolean;
+  changedAt: Date;
+  /** Inserted in the same transaction, after every existing session of the user is revoked. */
+  newSession: Session | null;
+}
+
+/**
+ * Privileged access to password hashes (like Kratos' PrivilegedPool). Only use cases that verify or
+ * set passwords depend on it.
+ */
+export interface CredentialStore {
+  get(tenantId: string, userId: string): Promise<PasswordCredential | undefined>;
+  /**
+   * In one transaction: compare-and-set the credential on `expectedVersion`, revoke every session of
+   * the user, insert `newSession` if given, and reset the user's failure counter. Returns 'conflict'
+   * and writes nothing when the version moved: of racing changes made from the same read, exactly one
+   * commits.
+   */
+  commitPasswordChange(change: PasswordChange): Promise<'committed' | 'conflict'>;
+  /**
+   * Replaces the hash only (same password, new parameters) when the version still matches. Keeps
+   * `temporary` and `changedAt`; a lost race is harmless and reported as false.
+   */
+  rehash(tenantId: string, userId: string, expectedVersion: number, hash: string): Promise<boolean>;
+  /** Marks the password unusable until an administrator sets a new one. Idempotent. */
+  disable(tenantId: string, userId: string, at: Date): Promise<void>;
+}

@@ -1,0 +1,18 @@
+/**
+ * Hashes and verifies passwords. Implementations run off the event loop. The password given is
+ * already NFC-normalised. Wrapped by the hashing gate, which bounds work in flight and may throw
+ * DomainError `Overloaded` instead of queueing without end.
+ */
+export interface PasswordHasher {
+  /** A PHC string with the current algorithm and parameters and a fresh salt. */
+  hash(password: string): Promise<string>;
+  /** Whole-password comparison in constant time; false (never a throw) for a malformed stored hash. */
+  verify(storedHash: string, password: string): Promise<boolean>;
+  /** False when the stored hash should be replaced after the next successful verification. */
+  isCurrent(storedHash: string): boolean;
+  /**
+   * Spends the same work as a real verification against a hash of the current parameters, for
+   * callers with no stored hash (unknown users), so timing does not reveal whether a user exists.
+   */
+  verifyDummy(password: string): Promise<void>;
+}
