@@ -20,7 +20,7 @@ export type DomainErrorDetail =
   /** A change without the current password needs a session from a recent password log-in. */
   | { kind: 'ReauthenticationRequired'; maxAgeSeconds: number }
   /** Authenticated but not allowed. */
-  | { kind: 'Forbidden'; reason: 'role' | 'other_user' | 'other_tenant' | 'account_disabled' | 'externally_managed' }
+  | { kind: 'Forbidden'; reason: 'role' | 'other_user' | 'other_tenant' | 'account_disabled' | 'externally_managed' | 'self' }
   | { kind: 'NotFound'; resource: 'user' | 'tenant' }
   | { kind: 'Conflict'; field: 'username' | 'email' | 'id' | 'concurrent_update' }
   | { kind: 'PasswordPolicyViolation'; violations: Violation[] }
@@ -67,7 +67,7 @@ export const passwordChangeRequired = () => new DomainError({ kind: 'PasswordCha
 export const reauthenticationRequired = (maxAgeSeconds: number) =>
   new DomainError({ kind: 'ReauthenticationRequired', maxAgeSeconds });
 export const forbidden = (
-  reason: 'role' | 'other_user' | 'other_tenant' | 'account_disabled' | 'externally_managed' = 'role',
+  reason: 'role' | 'other_user' | 'other_tenant' | 'account_disabled' | 'externally_managed' | 'self' = 'role',
 ) => new DomainError({ kind: 'Forbidden', reason });
 export const notFound = (resource: 'user' | 'tenant') => new DomainError({ kind: 'NotFound', resource });
 export const conflict = (field: 'username' | 'email' | 'id' | 'concurrent_update') =>

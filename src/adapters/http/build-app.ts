@@ -1,0 +1,36 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { HttpDeps } from './http-deps.js';
+import { BODY_LIMIT_BYTES } from './http-deps.js';
+import { nativeDialect, sendNativeProblem } from './dialects/native/index.js';
+import { openApi } from './plugins/openapi.js';
+import { generateRequestId } from './plugins/request-context.js';
+import { securityHeaders } from './plugins/security-headers.js';
+import { serviceRoutes } from './plugins/service-routes.js';
+import { validatorCompiler } from './validation/validator-compiler.js';
+
+export const SERVICE_VERSION = '0.1.0';
+
+/** Builds the HTTP app with every dialect; never listens (tests inject, `serve` listens). */
+export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: generateRequestId,
+    requestIdLogLabel: 'requestId',
+    trustProxy: deps.trustProxy,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+    // Routes are matched on the path only; query strings never change routing.
+    routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: false, maxParamLength: 300 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  // Anything that escapes a dialect (e.g. a 404 outside every prefix) gets the native shape.
+  app.setErrorHandler((error, request, reply) => sendNativeProblem(deps, error, request, reply));
+
+  await app.register(securityHeaders);
+  await app.register(openApi, { publicUrl: deps.publicUrl, version: SERVICE_VERSION });
+  await app.register(serviceRoutes, { ready: deps.ready });
+  await app.register(nativeDialect, { deps, prefix: '/v1' });
+  return app;
+}

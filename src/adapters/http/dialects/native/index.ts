@@ -1,0 +1,58 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { requestInvalid } from '../../../../core/errors.js';
+import type { HttpDeps } from '../../http-deps.js';
+import { classifyError } from '../../plugins/classify-error.js';
+import { problemBody, toNativeWire, type NativeWire } from './errors.js';
+import { auditRoutes } from './routes/audit-events.js';
+import { passwordRoutes } from './routes/passwords.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { tenantRoutes } from './routes/tenants.js';
+import { userRoutes } from './routes/users.js';
+
+/** Maps anything thrown inside the native API to an RFC 9457 problem. */
+export function sendNativeProblem(deps: HttpDeps, error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const classified = classifyError(error);
+  let wire: NativeWire;
+  switch (classified.kind) {
+    case 'domain':
+      wire = toNativeWire(classified.detail);
+      break;
+    case 'malformed_body':
+      wire = toNativeWire(requestInvalid([{ pointer: '', problem: 'malformed', detail: 'the body is not valid JSON' }]).detail);
+      break;
+    case 'payload_too_large':
+      wire = { status: 413, code: 'payload_too_large', detail: 'The request body exceeds 16 KiB.' };
+      break;
+    case 'unsupported_media_type':
+      wire = { status: 415, code: 'unsupported_media_type', detail: 'Send the body as application/json.' };
+      break;
+    case 'internal':
+      request.log.error({ err: classified.error }, 'unexpected error');
+      wire = { status: 500, code: 'internal', detail: 'An unexpected error occurred.' };
+      break;
+  }
+  return reply
+    .code(wire.status)
+    .headers(wire.headers ?? {})
+    .type('application/problem+json')
+    .send(problemBody(deps.publicUrl, wire, request.id));
+}
+
+/** The native API (v1): an encapsulated plugin owning its parsers, routes and error shape. */
+export const nativeDialect: FastifyPluginAsync<{ deps: HttpDeps }> = async (app, { deps }) => {
+  // Only JSON is accepted; Fastify's default text/plain parser would otherwise let bodies through.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  app.setErrorHandler((error, request, reply) => sendNativeProblem(deps, error, request, reply));
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .type('application/problem+json')
+      .send(problemBody(deps.publicUrl, { status: 404, code: 'not_found', detail: 'No such route.' }, request.id)),
+  );
+  await app.register(sessionRoutes, { deps });
+  await app.register(passwordRoutes, { deps });
+  await app.register(userRoutes, { deps });
+  await app.register(auditRoutes, { deps });
+  await app.register(tenantRoutes, { deps });
+};

@@ -1,0 +1,30 @@
+import { assertNever } from '../../core/errors.js';
+import type { Violation } from '../../core/credentials/violation.js';
+
+/** The English sentence for each violation, shared by every dialect that shows a message. */
+export function describeViolation(violation: Violation): string {
+  switch (violation.code) {
+    case 'too_short':
+      return `Password must be at least ${violation.minLength} characters long.`;
+    case 'too_long':
+      return `Password must be at most ${violation.maxLength} characters long.`;
+    case 'invalid_characters':
+      return 'Password must not contain control characters, unpaired surrogates or unassigned code points.';
+    case 'common':
+      return 'Password is too common.';
+    case 'breached':
+      return 'Password appears in a known data breach.';
+    case 'context': {
+      const what = { username: 'the username', email: 'the e-mail address', displayName: 'the display name', tenant: 'the organisation name', product: 'the product name' }[violation.field];
+      return `Password must not contain ${what}.`;
+    }
+    case 'same_as_current':
+      return 'Password must differ from the current password.';
+    case 'reused':
+      return `Password must differ from the last ${violation.historyDepth} passwords.`;
+    case 'too_soon':
+      return 'Password was changed too recently to change again.';
+    default:
+      return assertNever(violation);
+  }
+}

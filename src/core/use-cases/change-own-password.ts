@@ -1,0 +1,106 @@
+import type { RequestContext } from '../audit/audit-event.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { UserActor } from '../authorization/actor.js';
+import { normalisePassword } from '../credentials/password-policy.js';
+import { invalidCurrentPassword, passwordPolicyViolation, reauthenticationRequired, unauthenticated } from '../errors.js';
+import type { Ports } from '../ports/index.js';
+import { issueSession, type IssuedSession } from '../sessions/issue-session.js';
+import { commitNewPassword } from './steps/commit-new-password.js';
+import { loadTenant } from './steps/load-tenant.js';
+import { assessNewPassword } from './steps/assess-new-password.js';
+import { spendIpBudget } from './steps/spend-ip-budget.js';
+import { verifyPasswordAttempt } from './steps/verify-password-attempt.js';
+
+export type ChangeOwnPasswordDeps = Pick<
+  Ports,
+  'tenants' | 'users' | 'credentials' | 'sessions' | 'throttle' | 'audit' | 'hasher' | 'tokens' | 'clock' | 'ipLimiter' | 'commonPasswords' | 'settings'
+>;
+
+/**
+ * How the caller proves it may change the password:
+ * - `current-password`: the current password (ASVS 6.2.3); null only for a user who never had one.
+ * - `recent-login`: for wire formats that carry no current password, a session from a password
+ *   log-in within the tenant's re-authentication window stands in for it.
+ */
+export type ChangeProof = { kind: 'current-password'; password: string | null } | { kind: 'recent-login' };
+
+export interface ChangeOwnPasswordInput {
+  proof: ChangeProof;
+  newPassword: string;
+  /** Whether the caller gets a replacement session (native) or loses every session (Kii). */
+  replaceSession: boolean;
+}
+
+/**
+ * A user changes their own password. Policy first (it reveals nothing secret), then the proof
+ * (counted toward lockout like a log-in), then same-as-current, then one transaction that stores the
+ * hash, revokes every session of the user and, if asked, issues the caller's replacement.
+ */
+export async function changeOwnPassword(
+  deps: ChangeOwnPasswordDeps,
+  actor: UserActor,
+  input: ChangeOwnPasswordInput,
+  context: RequestContext,
+): Promise<IssuedSession | null> {
+  await spendIpBudget(deps, context);
+  const tenant = await loadTenant(deps, actor.tenantId);
+  const user = await deps.users.getById(actor.tenantId, actor.userId);
+  if (!user) throw unauthenticated('revoked');
+  const credential = await deps.credentials.get(user.tenantId, user.id);
+
+  const violations = assessNewPassword(deps, tenant, user, input.newPassword);
+  if (violations.length > 0) {
+    await recordAudit(deps, { tenantId: tenant.id, type: 'password.change', outcome: 'failure', actor, subjectId: user.id, reason: 'password_policy' }, context);
+    throw passwordPolicyViolation(violations);
+  }
+  const newPassword = normalisePassword(input.newPassword);
+
+  if (input.proof.kind === 'recent-login') {
+    const ageSeconds = (deps.clock.now().getTime() - actor.authenticatedAt.getTime()) / 1000;
+    if (ageSeconds > tenant.policy.reauthenticationWindowSeconds) {
+      await recordAudit(deps, { tenantId: tenant.id, type: 'password.change', outcome: 'failure', actor, subjectId: user.id, reason: 'reauthentication_required' }, context);
+      throw reauthenticationRequired(tenant.policy.reauthenticationWindowSeconds);
+    }
+  } else if (input.proof.password === null) {
+    // Only a user who never had a password may set the first one without giving it.
+    if (credential !== undefined) {
+      await verifyPasswordAttempt(
+        deps,
+        { tenantId: tenant.id, throttleKey: user.usernameKey, credential: undefined, userId: user.id, password: '', lockout: tenant.policy.lockout, actor, auditType: 'password.change' },
+        context,
+      );
+      throw invalidCurrentPassword();
+    }
+  } else {
+    const current = normalisePassword(input.proof.password);
+    const matched = await verifyPasswordAttempt(
+      deps,
+      { tenantId: tenant.id, throttleKey: user.usernameKey, credential, userId: user.id, password: current, lockout: tenant.policy.lockout, actor, auditType: 'password.change' },
+      context,
+    );
+    if (!matched) throw invalidCurrentPassword();
+    if (current === newPassword) {
+      await recordAudit(deps, { tenantId: tenant.id, type: 'password.change', outcome: 'failure', actor, subjectId: user.id, reason: 'password_policy' }, context);
+      throw passwordPolicyViolation([{ code: 'same_as_current' }]);
+    }
+  }
+
+  if (input.proof.kind === 'recent-login' && credential && (await deps.hasher.verify(credential.hash, newPassword))) {
+    throw passwordPolicyViolation([{ code: 'same_as_current' }]);
+  }
+
+  const replacement = input.replaceSession
+    ? issueSession(deps, { tenantId: tenant.id, userId: user.id, authenticatedAt: deps.clock.now(), passwordChangeOnly: false, origin: actor.sessionOrigin })
+    : null;
+  await commitNewPassword(deps, {
+    tenantId: tenant.id,
+    userId: user.id,
+    expectedVersion: credential?.version ?? null,
+    password: newPassword,
+    temporary: false,
+    newSession: replacement,
+  });
+  await recordAudit(deps, { tenantId: tenant.id, type: 'password.change', outcome: 'success', actor, subjectId: user.id }, context);
+  await recordAudit(deps, { tenantId: tenant.id, type: 'sessions.revoke', outcome: 'success', actor, subjectId: user.id, reason: 'password_change' }, context);
+  return replacement;
+}

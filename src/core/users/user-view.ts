@@ -1,0 +1,31 @@
+import type { PasswordCredential } from '../credentials/password-credential.js';
+import type { ThrottleState } from '../ports/attempt-throttle.js';
+import type { User } from './user.js';
+
+/** What callers may see of a user: never a hash. */
+export interface UserView extends User {
+  hasPassword: boolean;
+  passwordChangeRequired: boolean;
+  passwordChangedAt: Date | null;
+  /** A wait in force after failed attempts, or null. */
+  lockedUntil: Date | null;
+  /** The password was disabled after too many failures and awaits an administrator. */
+  passwordDisabled: boolean;
+}
+
+export function toUserView(
+  user: User,
+  credential: PasswordCredential | undefined,
+  throttle: ThrottleState | undefined,
+  now: Date,
+): UserView {
+  const lockedUntil = throttle?.lockedUntil && throttle.lockedUntil.getTime() > now.getTime() ? throttle.lockedUntil : null;
+  return {
+    ...user,
+    hasPassword: credential !== undefined,
+    passwordChangeRequired: credential?.temporary ?? false,
+    passwordChangedAt: credential?.changedAt ?? null,
+    lockedUntil,
+    passwordDisabled: credential?.disabledAt != null,
+  };
+}
