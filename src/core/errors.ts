@@ -27,6 +27,8 @@ export type DomainErrorDetail =
   /** Request shape did not match; produced by dialects from schema failures so it follows the same path. */
   | { kind: 'RequestInvalid'; errors: FieldError[] }
   | { kind: 'RateLimited'; retryAfterSeconds: number }
+  /** The user already holds the most live sessions this origin allows. */
+  | { kind: 'SessionLimitReached'; limit: number }
   /** The hashing queue is full. */
   | { kind: 'Overloaded'; retryAfterSeconds: number };
 
@@ -77,5 +79,6 @@ export const passwordPolicyViolation = (violations: Violation[]) =>
 export const requestInvalid = (errors: FieldError[]) => new DomainError({ kind: 'RequestInvalid', errors });
 export const rateLimited = (retryAfterSeconds: number) =>
   new DomainError({ kind: 'RateLimited', retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
+export const sessionLimitReached = (limit: number) => new DomainError({ kind: 'SessionLimitReached', limit });
 export const overloaded = (retryAfterSeconds: number) =>
   new DomainError({ kind: 'Overloaded', retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });

@@ -2,6 +2,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { HttpDeps } from './http-deps.js';
 import { BODY_LIMIT_BYTES } from './http-deps.js';
 import { nativeDialect, sendNativeProblem } from './dialects/native/index.js';
+import { onezoneDialect } from './dialects/onezone/index.js';
+import { unifiedAssuranceDialect } from './dialects/unified-assurance/index.js';
+import { vrniDialect } from './dialects/vrni/index.js';
 import { openApi } from './plugins/openapi.js';
 import { generateRequestId } from './plugins/request-context.js';
 import { securityHeaders } from './plugins/security-headers.js';
@@ -32,5 +35,8 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(openApi, { publicUrl: deps.publicUrl, version: SERVICE_VERSION });
   await app.register(serviceRoutes, { ready: deps.ready });
   await app.register(nativeDialect, { deps, prefix: '/v1' });
+  await app.register(vrniDialect, { deps, prefix: '/api/ni' });
+  await app.register(onezoneDialect, { deps, prefix: '/api/v3/onezone' });
+  await app.register(unifiedAssuranceDialect, { deps, prefix: '/api/core' });
   return app;
 }

@@ -12,10 +12,19 @@ export interface IssuedSession {
 /** Mints a token and the session record stored under its digest (not yet persisted). */
 export function issueSession(
   deps: { tokens: SecretTokens; clock: Clock; settings: ServiceSettings },
-  facts: { tenantId: string; userId: string; authenticatedAt: Date; passwordChangeOnly: boolean; origin: string },
+  facts: {
+    tenantId: string;
+    userId: string;
+    authenticatedAt: Date;
+    passwordChangeOnly: boolean;
+    origin: string;
+    /** Shorter than the deployment's lifetime when a wire format documents its own; never longer. */
+    ttlSeconds?: number | undefined;
+  },
 ): IssuedSession {
   const token = deps.tokens.newToken();
   const now = deps.clock.now();
+  const ttlSeconds = Math.min(facts.ttlSeconds ?? Infinity, deps.settings.session.ttlSeconds);
   return {
     token,
     session: {
@@ -23,7 +32,7 @@ export function issueSession(
       tenantId: facts.tenantId,
       userId: facts.userId,
       createdAt: now,
-      expiresAt: new Date(now.getTime() + deps.settings.session.ttlSeconds * 1000),
+      expiresAt: new Date(now.getTime() + ttlSeconds * 1000),
       lastSeenAt: now,
       authenticatedAt: facts.authenticatedAt,
       passwordChangeOnly: facts.passwordChangeOnly,

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../audit/audit-event.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { DEFAULT_PASSWORD_POLICY, normalisePassword, utf8ByteLength, MAX_PASSWORD_INPUT_BYTES } from '../credentials/password-policy.js';
-import { invalidCredentials, rateLimited } from '../errors.js';
+import { invalidCredentials, sessionLimitReached } from '../errors.js';
 import type { Ports } from '../ports/index.js';
 import { issueSession, type IssuedSession } from '../sessions/issue-session.js';
 import { usernameKey } from '../users/user.js';
@@ -19,6 +19,8 @@ export interface SignInInput {
   tenantId: string;
   username: string;
   password: string;
+  /** A shorter lifetime than the deployment's, for wire formats that document their own (vRNI: 5 h). */
+  sessionTtlSeconds?: number | undefined;
 }
 
 export interface SignInResult extends IssuedSession {
@@ -72,7 +74,7 @@ export async function signIn(deps: SignInDeps, input: SignInInput, context: Requ
   const live = await deps.sessions.countLive(tenant.id, user.id, origin, now);
   if (live >= deps.settings.maxLiveSessionsPerUser) {
     await recordAudit(deps, { tenantId: tenant.id, type: 'login', outcome: 'failure', actor: null, subjectId: user.id, reason: 'too_many_sessions' }, context);
-    throw rateLimited(60);
+    throw sessionLimitReached(deps.settings.maxLiveSessionsPerUser);
   }
   const issued = issueSession(deps, {
     tenantId: tenant.id,
@@ -80,6 +82,7 @@ export async function signIn(deps: SignInDeps, input: SignInInput, context: Requ
     authenticatedAt: now,
     passwordChangeOnly: credential.temporary,
     origin,
+    ttlSeconds: input.sessionTtlSeconds,
   });
   await deps.sessions.create(issued.session);
   await recordAudit(

@@ -18,7 +18,14 @@ export const openApi = fp<OpenApiOptions>(async (app, options) => {
         description: 'Password service: log-in, password change, policy and audit, plus the wire formats of four existing products.',
       },
       servers: [{ url: options.publicUrl }],
-      tags: [{ name: 'native', description: "passwarden's own API (v1)" }, { name: 'service', description: 'Health and documentation' }],
+      tags: [
+        { name: 'native', description: "passwarden's own API (v1)" },
+        { name: 'vrni', description: 'VMware vRealize Network Insight wire format' },
+        { name: 'onezone', description: 'Onedata Onezone wire format' },
+        { name: 'unified-assurance', description: 'Oracle Communications Unified Assurance wire format' },
+        { name: 'kii', description: 'Kii Cloud wire format' },
+        { name: 'service', description: 'Health and documentation' },
+      ],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });

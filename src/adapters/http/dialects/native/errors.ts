@@ -82,6 +82,8 @@ export function toNativeWire(detail: DomainErrorDetail): NativeWire {
       return { status: 422, code: 'validation', detail: 'The request does not match the schema.', extra: fieldErrorsBody(detail.errors) };
     case 'RateLimited':
       return { status: 429, code: 'rate_limited', detail: 'Too many attempts; try again later.', headers: { 'retry-after': String(detail.retryAfterSeconds) } };
+    case 'SessionLimitReached':
+      return { status: 429, code: 'rate_limited', detail: `At most ${detail.limit} live sessions per user; log out elsewhere first.`, headers: { 'retry-after': '60' } };
     case 'Overloaded':
       return { status: 503, code: 'overloaded', detail: 'The service is at capacity; try again shortly.', headers: { 'retry-after': String(detail.retryAfterSeconds) } };
     default:

@@ -1,0 +1,5 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { HttpDeps } from '../../http-deps.js';
+
+/** Onedata Onezone wire format (see docs/dialects.md). */
+export const onezoneDialect: FastifyPluginAsync<{ deps: HttpDeps }> = async () => {};
