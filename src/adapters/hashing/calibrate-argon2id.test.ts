@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { ARGON2ID_FLOOR } from './argon2id-hasher.js';
+import { calibrateArgon2id } from './calibrate-argon2id.js';
+
+describe('calibrateArgon2id', () => {
+  it('never suggests fewer iterations than the floor, and reports a measured median', async () => {
+    const result = await calibrateArgon2id({ targetMs: 1, samples: 1 });
+    expect(result).toMatchObject({ ...ARGON2ID_FLOOR, targetMs: 1, cappedAtCeiling: false });
+    expect(result.medianMs).toBeGreaterThan(0);
+  });
+
+  it('suggests more iterations for a larger target', async () => {
+    const floor = await calibrateArgon2id({ targetMs: 1, samples: 1 });
+    const result = await calibrateArgon2id({ targetMs: floor.medianMs * 3, samples: 1 });
+    expect(result.iterations).toBeGreaterThan(ARGON2ID_FLOOR.iterations);
+    expect(result.medianMs).toBeGreaterThan(0);
+  });
+
+  it.each([0, -5, Number.NaN])('refuses target %s', async (targetMs) => {
+    await expect(calibrateArgon2id({ targetMs })).rejects.toThrow(RangeError);
+  });
+
+  it('refuses memory below the floor', async () => {
+    await expect(calibrateArgon2id({ targetMs: 1, memoryKiB: 1024, samples: 1 })).rejects.toThrow(RangeError);
+  });
+});

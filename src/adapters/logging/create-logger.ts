@@ -1,0 +1,57 @@
+import { pino } from 'pino';
+import type { DestinationStream, LevelWithSilentOrString, Logger } from 'pino';
+
+/** Field names whose values are secrets wherever they appear (request bodies, wire dialects, errors). */
+const SECRET_FIELDS = [
+  'password',
+  'currentPassword',
+  'newPassword',
+  'oldPassword',
+  'new_password',
+  'old_password',
+  'current_password',
+  'OldPassword',
+  'NewPassword',
+  'RepeatNewPassword',
+  'Password',
+  'passwordHash',
+  'password_hash',
+  'token',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'sessionToken',
+  'session_token',
+  'client_secret',
+  'clientSecret',
+  'secret',
+];
+
+/**
+ * Every path pino censors. fast-redact wildcards match exactly one level, so each secret field is
+ * listed at the top level, one level down (`{ body: { password } }`) and two levels down
+ * (`{ req: { body: { password } } }`).
+ */
+export const REDACTED_PATHS: readonly string[] = Object.freeze([
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-auth-token"]',
+  'req.headers["x-api-key"]',
+  'req.headers.macaroon',
+  'res.headers["set-cookie"]',
+  ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
+]);
+
+export const REDACTED_CENSOR = '[Redacted]';
+
+export interface CreateLoggerOptions {
+  /** A pino level name or 'silent'; an unknown name throws. */
+  level: LevelWithSilentOrString;
+  /** Where lines go; standard output when absent. */
+  destination?: DestinationStream;
+}
+
+export function createLogger({ level, destination }: CreateLoggerOptions): Logger {
+  const options = { level, redact: { paths: [...REDACTED_PATHS], censor: REDACTED_CENSOR } };
+  return destination ? pino(options, destination) : pino(options);
+}
