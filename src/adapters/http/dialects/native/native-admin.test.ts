@@ -91,8 +91,8 @@ describe('native API: administration, roles and tenants', () => {
     expect(crossTenant.statusCode).toBe(404);
     const { adminSetPassword } = await import('../../../../core/use-cases/admin-set-password.js');
     const { OPERATOR } = await import('../../../../core/authorization/actor.js');
-    await adminSetPassword(t.ports, OPERATOR, { tenantId: 'acme', userId: 'acme-admin-id', newPassword: 'acme boss passphrase here', temporary: false }, { ip: null, userAgent: null, requestId: null, dialect: 'cli' });
-    const acmeAdmin = await logIn(t.app, 'boss', 'acme boss passphrase here', 'acme');
+    await adminSetPassword(t.ports, OPERATOR, { tenantId: 'acme', userId: 'acme-admin-id', newPassword: 'an executive passphrase here', temporary: false }, { ip: null, userAgent: null, requestId: null, dialect: 'cli' });
+    const acmeAdmin = await logIn(t.app, 'boss', 'an executive passphrase here', 'acme');
 
     for (const call of [
       { method: 'GET', url: `/v1/users/${memberId}` },

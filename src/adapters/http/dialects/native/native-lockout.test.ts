@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../../../core/ports/clock.js';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, bearer, createTestApp, createUserVia, logIn, type TestApp } from '../../../../../test/support/test-app.js';
 
-const PW = 'victim has a long passphrase';
+const PW = 'the target has a long passphrase';
 
 class FakeClock implements Clock {
   constructor(private current = new Date('2026-01-01T00:00:00Z')) {}
@@ -81,6 +81,7 @@ describe('native API: brute-force protection', () => {
       clock.advance(3600);
     }
     expect((await attempt('victim', PW)).statusCode).toBe(401);
+    admin = await logIn(t.app, ADMIN_USERNAME, ADMIN_PASSWORD); // a hundred simulated hours outlived the first session
     const victim = (await t.app.inject({ url: '/v1/users?q=victim', headers: bearer(admin) })).json().items[0];
     expect(victim.passwordDisabled).toBe(true);
     await t.app.inject({ method: 'PUT', url: `/v1/users/${victim.id}/password`, headers: bearer(admin), payload: { newPassword: 'fresh admin chosen passphrase', temporary: false } });

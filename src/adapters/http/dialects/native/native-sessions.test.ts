@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, bearer, createTestApp, createUserVia, logIn, type TestApp } from '../../../../../test/support/test-app.js';
 
-const ALICE_PASSWORD = 'alice has a long passphrase';
-const NEW_PASSWORD = 'alice picked another passphrase';
+const ALICE_PASSWORD = 'she has a long passphrase';
+const NEW_PASSWORD = 'she picked another passphrase';
 
 describe('native API: sessions and changing your own password', () => {
   let t: TestApp;

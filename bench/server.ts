@@ -1,0 +1,37 @@
+// The real passwarden server, started as a child of the benchmark, reporting its own event-loop delay
+// and peak RSS over IPC so the load generator's work is not counted against it.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { loadConfig } from '../src/main/config.js';
+import { startServer } from '../src/main/serve.js';
+
+type Command = { type: 'reset' } | { type: 'read' } | { type: 'stop' };
+
+const delay = monitorEventLoopDelay({ resolution: 5 });
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 5);
+sampler.unref();
+
+const server = await startServer(loadConfig(), () => {});
+delay.enable();
+process.send?.({ type: 'ready', url: server.url });
+
+process.on('message', async (message: Command) => {
+  if (message.type === 'reset') {
+    delay.reset();
+    peakRss = process.memoryUsage().rss;
+    process.send?.({ type: 'reset' });
+  } else if (message.type === 'read') {
+    process.send?.({
+      type: 'stats',
+      eventLoopP99Ms: delay.percentile(99) / 1e6,
+      eventLoopMaxMs: delay.max / 1e6,
+      peakRssMiB: Math.max(peakRss, process.memoryUsage().rss) / 1024 / 1024,
+      hashing: server.container.hashingStats(),
+    });
+  } else if (message.type === 'stop') {
+    await server.close();
+    process.exit(0);
+  }
+});
