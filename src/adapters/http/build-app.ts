@@ -19,7 +19,6 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: generateRequestId,
-    requestIdLogLabel: 'requestId',
     trustProxy: deps.trustProxy,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
