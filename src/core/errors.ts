@@ -22,7 +22,7 @@ export type DomainErrorDetail =
   /** Authenticated but not allowed. */
   | { kind: 'Forbidden'; reason: 'role' | 'other_user' | 'other_tenant' | 'account_disabled' | 'externally_managed' | 'self' }
   | { kind: 'NotFound'; resource: 'user' | 'tenant' }
-  | { kind: 'Conflict'; field: 'username' | 'email' | 'id' | 'concurrent_update' }
+  | { kind: 'Conflict'; field: 'username' | 'email' | 'id' | 'kii_app_id' | 'concurrent_update' }
   | { kind: 'PasswordPolicyViolation'; violations: Violation[] }
   /** Request shape did not match; produced by dialects from schema failures so it follows the same path. */
   | { kind: 'RequestInvalid'; errors: FieldError[] }
@@ -72,7 +72,7 @@ export const forbidden = (
   reason: 'role' | 'other_user' | 'other_tenant' | 'account_disabled' | 'externally_managed' | 'self' = 'role',
 ) => new DomainError({ kind: 'Forbidden', reason });
 export const notFound = (resource: 'user' | 'tenant') => new DomainError({ kind: 'NotFound', resource });
-export const conflict = (field: 'username' | 'email' | 'id' | 'concurrent_update') =>
+export const conflict = (field: 'username' | 'email' | 'id' | 'kii_app_id' | 'concurrent_update') =>
   new DomainError({ kind: 'Conflict', field });
 export const passwordPolicyViolation = (violations: Violation[]) =>
   new DomainError({ kind: 'PasswordPolicyViolation', violations });

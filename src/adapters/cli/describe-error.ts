@@ -75,6 +75,8 @@ export function describeError(detail: DomainErrorDetail): string[] {
           return ['that e-mail address is already used by another user of this tenant'];
         case 'id':
           return ['a tenant with that id already exists'];
+        case 'kii_app_id':
+          return ['another tenant is already bound to that Kii application id'];
         case 'concurrent_update':
           return ['changed by someone else at the same moment; try again'];
         default:

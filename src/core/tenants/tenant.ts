@@ -8,6 +8,21 @@ export interface Tenant {
   policy: PasswordPolicy;
   createdAt: Date;
   updatedAt: Date;
+  /** Set when the tenant is also a Kii Cloud application (the Kii dialect finds it by appId). */
+  kii?: KiiApplication | null;
+}
+
+/**
+ * A Kii application's identity. The app key is a client identifier that Kii apps embed, compared as
+ * given; the admin client secret is stored only as a password hash.
+ */
+export interface KiiApplication {
+  appId: string;
+  appKey: string;
+  clientId: string;
+  clientSecretHash: string;
+  /** The hidden user that the application's admin tokens act as (it has no password). */
+  serviceUserId: string;
 }
 
 /** Tenant ids appear in URLs and in Kii application routes: keep them boring. */

@@ -1,0 +1,159 @@
+import { describe, expect } from 'vitest';
+import {
+  at,
+  caseRunner,
+  credential,
+  expectDomainError,
+  seedUser,
+  session,
+  settle,
+  tenant,
+  user,
+  useStore,
+  type ContractOptions,
+  type MakeStore,
+} from './contract-support.js';
+
+export function userDirectoryContract(makeStore: MakeStore, options: ContractOptions = {}): void {
+  describe('UserDirectory', () => {
+    const store = useStore(makeStore);
+    const test = caseRunner(options);
+    const withTenants = async (...ids: string[]) => {
+      for (const id of ids) await store().tenants.create(tenant(id));
+    };
+
+    test('creates a user with its credential and reads it by id, username key and e-mail key', async () => {
+      await withTenants('acme');
+      const alice = user('acme', 'u1', 'Alice', { displayName: 'Alice A.', roles: ['admin', 'auditor'] });
+      await store().users.create(alice, credential(alice));
+      expect(await store().users.getById('acme', 'u1')).toEqual(alice);
+      expect(await store().users.getByUsernameKey('acme', 'alice')).toEqual(alice);
+      expect(await store().users.getByEmailKey('acme', 'alice@example.test')).toEqual(alice);
+      expect(await store().credentials.get('acme', 'u1')).toEqual(credential(alice));
+      expect(await store().users.getByUsernameKey('acme', 'bob')).toBeUndefined();
+    });
+
+    test('creates a user without a credential', async () => {
+      await withTenants('acme');
+      await store().users.create(user('acme', 'u1', 'nopass', { email: null }), null);
+      expect((await store().users.getById('acme', 'u1'))?.emailKey).toBeNull();
+      expect(await store().credentials.get('acme', 'u1')).toBeUndefined();
+    });
+
+    test('refuses a taken username key with Conflict username; exactly one of 10 racing creations wins', async () => {
+      await withTenants('acme');
+      await store().users.create(user('acme', 'u0', 'taken'), null);
+      await expectDomainError(store().users.create(user('acme', 'u00', 'TAKEN', { email: null }), null), { kind: 'Conflict', field: 'username' });
+      const racers = Array.from({ length: 10 }, (_, i) => user('acme', `r${i}`, 'racer', { email: `racer${i}@example.test` }));
+      const outcome = await settle(racers.map((racer) => store().users.create(racer, credential(racer))));
+      expect(outcome.fulfilled).toBe(1);
+      expect(outcome.conflicts).toEqual(Array.from({ length: 9 }, () => ({ kind: 'Conflict', field: 'username' })));
+      const winner = await store().users.getByUsernameKey('acme', 'racer');
+      const losers = racers.filter((racer) => racer.id !== winner?.id);
+      for (const loser of losers) expect(await store().credentials.get('acme', loser.id)).toBeUndefined();
+    });
+
+    test('refuses a taken e-mail key with Conflict email; exactly one of 10 racing creations wins', async () => {
+      await withTenants('acme');
+      const racers = Array.from({ length: 10 }, (_, i) => user('acme', `r${i}`, `racer${i}`, { email: 'same@example.test' }));
+      const outcome = await settle(racers.map((racer) => store().users.create(racer, credential(racer))));
+      expect(outcome.fulfilled).toBe(1);
+      expect(outcome.conflicts).toEqual(Array.from({ length: 9 }, () => ({ kind: 'Conflict', field: 'email' })));
+    });
+
+    test('allows many users without an e-mail', async () => {
+      await withTenants('acme');
+      await store().users.create(user('acme', 'u1', 'one', { email: null }), null);
+      await store().users.create(user('acme', 'u2', 'two', { email: null }), null);
+      expect((await store().users.list('acme', { limit: 10 })).items).toHaveLength(2);
+    });
+
+    test('keeps tenants apart: same username in two tenants, no reads across them', async () => {
+      await withTenants('acme', 'globex');
+      await store().users.create(user('acme', 'a1', 'alice'), null);
+      await store().users.create(user('globex', 'g1', 'alice'), null);
+      expect((await store().users.getByUsernameKey('globex', 'alice'))?.id).toBe('g1');
+      expect(await store().users.getById('globex', 'a1')).toBeUndefined();
+      expect(await store().users.getByEmailKey('globex', 'nobody@example.test')).toBeUndefined();
+      expect(await store().users.update('globex', 'a1', { displayName: 'x', updatedAt: at(1) })).toBeUndefined();
+      expect(await store().users.delete('globex', 'a1')).toBe(false);
+      expect(await store().users.getById('acme', 'a1')).toBeDefined();
+      expect((await store().users.list('acme', { limit: 10 })).items.map((u) => u.id)).toEqual(['a1']);
+    });
+
+    test('lists by username key with an opaque cursor and a prefix filter on username or e-mail key', async () => {
+      await withTenants('acme', 'globex');
+      for (const name of ['dave', 'alice', 'carol', 'bob', 'erin']) await store().users.create(user('acme', `u-${name}`, name), null);
+      await store().users.create(user('acme', 'u-zed', 'zed', { email: 'carl@example.test' }), null);
+      await store().users.create(user('globex', 'g-aaron', 'aaron'), null);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const result = await store().users.list('acme', { limit: 2, cursor });
+        expect(result.items.length).toBeLessThanOrEqual(2);
+        seen.push(...result.items.map((u) => u.usernameKey));
+        if (result.nextCursor === null) break;
+        expect(typeof result.nextCursor).toBe('string');
+        cursor = result.nextCursor;
+      }
+      expect(seen).toEqual(['alice', 'bob', 'carol', 'dave', 'erin', 'zed']);
+      expect((await store().users.list('acme', { limit: 6 })).nextCursor).toBeNull();
+      const filtered = await store().users.list('acme', { limit: 10, q: 'car' });
+      expect(filtered.items.map((u) => u.usernameKey)).toEqual(['carol', 'zed']);
+      expect((await store().users.list('acme', { limit: 10, q: '%' })).items).toEqual([]);
+      const first = await store().users.list('acme', { limit: 1, q: 'car' });
+      const rest = await store().users.list('acme', { limit: 1, q: 'car', cursor: first.nextCursor ?? undefined });
+      expect([...first.items, ...rest.items].map((u) => u.id)).toEqual(['u-carol', 'u-zed']);
+      expect(rest.nextCursor).toBeNull();
+    });
+
+    test('update patches only the given fields and refuses a taken e-mail', async () => {
+      await withTenants('acme');
+      const alice = user('acme', 'u1', 'alice');
+      await store().users.create(alice, null);
+      await store().users.create(user('acme', 'u2', 'bob'), null);
+      const updated = await store().users.update('acme', 'u1', { displayName: 'Alice', roles: ['auditor'], status: 'disabled', updatedAt: at(10) });
+      expect(updated).toEqual({ ...alice, displayName: 'Alice', roles: ['auditor'], status: 'disabled', updatedAt: at(10) });
+      expect(await store().users.getById('acme', 'u1')).toEqual(updated);
+      await expectDomainError(
+        store().users.update('acme', 'u1', { email: 'bob@example.test', emailKey: 'bob@example.test', updatedAt: at(20) }),
+        { kind: 'Conflict', field: 'email' },
+      );
+      expect((await store().users.getById('acme', 'u1'))?.email).toBe('alice@example.test');
+      const cleared = await store().users.update('acme', 'u1', { email: null, emailKey: null, updatedAt: at(30) });
+      expect(cleared).toMatchObject({ email: null, emailKey: null, displayName: 'Alice' });
+      expect(await store().users.update('acme', 'ghost', { updatedAt: at(1) })).toBeUndefined();
+    });
+
+    test('delete removes the user with its credential and sessions, and answers false when absent', async () => {
+      const alice = await seedUser(store());
+      const bob = await seedUser(store(), 'acme', 'bob');
+      await store().sessions.create(session(alice, 's1'));
+      await store().sessions.create(session(bob, 's2'));
+      expect(await store().users.delete('acme', alice.id)).toBe(true);
+      expect(await store().users.getById('acme', alice.id)).toBeUndefined();
+      expect(await store().credentials.get('acme', alice.id)).toBeUndefined();
+      expect(await store().sessions.get('s1')).toBeUndefined();
+      expect(await store().sessions.get('s2')).toBeDefined();
+      expect(await store().users.delete('acme', alice.id)).toBe(false);
+      await store().users.create(user('acme', 'again', 'alice'), null);
+    });
+
+    test('anyWithRole looks only inside the tenant', async () => {
+      await withTenants('acme', 'globex');
+      await store().users.create(user('acme', 'u1', 'root', { roles: ['admin'] }), null);
+      expect(await store().users.anyWithRole('acme', 'admin')).toBe(true);
+      expect(await store().users.anyWithRole('acme', 'auditor')).toBe(false);
+      expect(await store().users.anyWithRole('globex', 'admin')).toBe(false);
+    });
+
+    test('hands out copies: mutating a returned user changes nothing stored', async () => {
+      const alice = await seedUser(store());
+      const read = await store().users.getById('acme', alice.id);
+      if (!read) throw new Error('missing');
+      read.roles.push('admin');
+      read.createdAt.setTime(0);
+      expect(await store().users.getById('acme', alice.id)).toEqual(alice);
+    });
+  });
+}

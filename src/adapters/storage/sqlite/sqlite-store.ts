@@ -1,0 +1,57 @@
+import Sqlite from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
+import type { Store } from '../../../core/ports/store.js';
+import type { Database } from '../sql/schema.js';
+import { migrateSqlite } from './migrations/migrate-sqlite.js';
+import { createSqliteAttemptThrottle } from './sqlite-attempt-throttle.js';
+import { createSqliteAuditLog } from './sqlite-audit-log.js';
+import { createSqliteCredentialStore } from './sqlite-credential-store.js';
+import { createSqliteKysely } from './sqlite-kysely.js';
+import { createSqliteSessionStore } from './sqlite-session-store.js';
+import { createSqliteTenantStore } from './sqlite-tenant-store.js';
+import { createSqliteUserDirectory } from './sqlite-user-directory.js';
+
+export { migrateSqlite, SchemaTooNewError, SQLITE_MIGRATIONS } from './migrations/migrate-sqlite.js';
+
+export interface SqliteStoreOptions {
+  /** A file path, or ':memory:' for a private database that lives as long as the store. */
+  file: string;
+  /** How long a writer waits for another process's lock before failing. */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Opens (creating if needed) and migrates a SQLite database. WAL lets readers proceed beside the one
+ * writer; synchronous=FULL makes every committed password change and revocation survive power loss;
+ * foreign_keys is off by default in SQLite and the schema relies on it.
+ */
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store & { db: Kysely<Database> }> {
+  const database = new Sqlite(options.file);
+  let db: Kysely<Database> | undefined;
+  try {
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = FULL');
+    database.pragma('foreign_keys = ON');
+    database.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+    db = createSqliteKysely(database);
+    await migrateSqlite(db);
+  } catch (error) {
+    if (db) await db.destroy();
+    else database.close();
+    throw error;
+  }
+  const kysely = db;
+  return {
+    db: kysely,
+    tenants: createSqliteTenantStore(kysely),
+    users: createSqliteUserDirectory(kysely),
+    credentials: createSqliteCredentialStore(kysely),
+    sessions: createSqliteSessionStore(kysely),
+    throttle: createSqliteAttemptThrottle(kysely),
+    audit: createSqliteAuditLog(kysely),
+    async ping() {
+      await sql`select 1`.execute(kysely);
+    },
+    close: () => kysely.destroy(),
+  };
+}
