@@ -26,6 +26,6 @@ export default async function setup(): Promise<void> {
     if (!up && process.env.CI === 'true') {
       throw new Error(`${service.name} on 127.0.0.1:${service.port} cannot be reached and CI=true: failing instead of skipping its suites`);
     }
-    if (!up) console.warn(`[passwarden tests] ${service.name} on 127.0.0.1:${service.port} is not reachable: its suites are skipped`);
+    if (!up) process.stderr.write(`[passwarden tests] ${service.name} on 127.0.0.1:${service.port} is not reachable: its suites are skipped\n`);
   }
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { announceSecret } from './announce-secret.js';
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -82,8 +83,10 @@ const deps: CliDeps = {
     try {
       const result = await bootstrap(container.ports, { adminUsername: settings.adminUsername, adminPassword: settings.adminPassword });
       if (result.generatedPassword !== null) {
-        err(`First administrator of the "default" tenant: ${settings.adminUsername}`);
-        err(`Temporary password (shown once, change it at first log-in): ${result.generatedPassword}`);
+        announceSecret([
+          `First administrator of the "default" tenant: ${settings.adminUsername}`,
+          `Temporary password (shown once, change it at first log-in): ${result.generatedPassword}`,
+        ]);
       }
     } catch (error) {
       await container.close();

@@ -11,6 +11,7 @@ import { systemClock } from '../adapters/crypto/system-clock.js';
 import { createArgon2idHasher } from '../adapters/hashing/argon2id-hasher.js';
 import { createMemoryRateLimiter } from '../adapters/rate-limit/memory-rate-limiter.js';
 import { openSqliteStore } from '../adapters/storage/sqlite/sqlite-store.js';
+import { createZxcvbnStrengthEstimator } from '../adapters/strength/zxcvbn-strength-estimator.js';
 import type { Config } from './config.js';
 
 export const PRODUCT_NAME = 'passwarden';
@@ -41,6 +42,7 @@ export async function createContainer(config: Config, _logger: Logger): Promise<
       retryAfterSeconds: 1,
     });
     const ipLimiter: RateLimiter = createMemoryRateLimiter(config.ipLimit);
+    const strength = createZxcvbnStrengthEstimator();
     const ports: Ports = {
       tenants: store.tenants,
       users: store.users,
@@ -53,9 +55,14 @@ export async function createContainer(config: Config, _logger: Logger): Promise<
       clock: systemClock,
       ipLimiter,
       commonPasswords: await loadCommonPasswordList(config.commonPasswordsFile),
+      strength,
       settings: { session: config.session, productName: PRODUCT_NAME, maxLiveSessionsPerUser: 100 },
     };
-    return { ports, store, hashingStats: () => gate.stats(), close: () => store.close() };
+    const close = async (): Promise<void> => {
+      await strength.close();
+      await store.close();
+    };
+    return { ports, store, hashingStats: () => gate.stats(), close };
   } catch (error) {
     await store.close();
     throw error;

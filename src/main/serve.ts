@@ -3,6 +3,7 @@ import { bootstrap } from '../core/use-cases/bootstrap.js';
 import { buildApp } from '../adapters/http/build-app.js';
 import { createLogger } from '../adapters/logging/create-logger.js';
 import type { Config } from './config.js';
+import { announceSecret } from './announce-secret.js';
 import { createContainer, type Container } from './container.js';
 
 const HOUSEKEEPING_INTERVAL_MS = 10 * 60 * 1000;
@@ -19,10 +20,7 @@ export interface RunningServer {
  * Starts the service: store, first administrator, HTTP listener, housekeeping. A generated
  * administrator password goes to the terminal once (`announce`), never to the log.
  */
-export async function startServer(
-  config: Config,
-  announce: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
-): Promise<RunningServer> {
+export async function startServer(config: Config, announce: (lines: string[]) => void = announceSecret): Promise<RunningServer> {
   const logger = createLogger({ level: config.logLevel });
   const container = await createContainer(config, logger);
   const { ports } = container;
@@ -31,14 +29,10 @@ export async function startServer(
   if (result.createdTenant) logger.info('created the default tenant');
   if (result.createdAdmin) logger.info({ username: config.adminUsername }, 'created the first administrator');
   if (result.generatedPassword !== null) {
-    announce(
-      [
-        '',
-        `  First administrator of the "default" tenant: ${config.adminUsername}`,
-        `  Temporary password (shown once, change it at first log-in): ${result.generatedPassword}`,
-        '',
-      ].join('\n'),
-    );
+    announce([
+      `First administrator of the "default" tenant: ${config.adminUsername}`,
+      `Temporary password (shown once, change it at first log-in): ${result.generatedPassword}`,
+    ]);
   }
 
   const app = await buildApp({ ports, logger, publicUrl: config.publicUrl, ready: () => container.store.ping(), trustProxy: config.trustProxy });
