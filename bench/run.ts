@@ -108,7 +108,7 @@ async function main(): Promise<void> {
       PASSWARDEN_ADMIN_USERNAME: ADMIN.username,
       PASSWARDEN_ADMIN_PASSWORD: ADMIN.password,
       PASSWARDEN_LOG_LEVEL: 'warn',
-      PASSWARDEN_IP_LIMIT: '100000000',
+      PASSWARDEN_IP_LIMIT: '10000000',
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -180,8 +180,10 @@ async function main(): Promise<void> {
     console.log(`  burst peak RSS < 300 MiB: ${burstStats.peakRssMiB.toFixed(0)} MiB; every response 200 or 503+Retry-After: ${unexpected.length === 0}`);
     if (unexpected.length > 0) process.exitCode = 1;
   } finally {
-    child.send({ type: 'stop' });
-    await new Promise((resolve) => child.once('exit', resolve));
+    if (child.exitCode === null && child.connected) {
+      child.send({ type: 'stop' });
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
     await rm(dataDir, { recursive: true, force: true });
   }
 }
