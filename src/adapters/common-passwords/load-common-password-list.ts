@@ -23,17 +23,50 @@ export function normaliseCommonPassword(entry: string): string {
  * Reads a newline-separated list (gzip when the name ends in .gz, else UTF-8 text) into memory.
  * Empty lines and CR of CRLF endings are dropped; every entry is stored NFC + lower-cased, so
  * `contains` expects its argument in that same form.
+ *
+ * The entries are kept as one sorted, newline-joined string with an offset table and looked up by
+ * binary search: about 5 MB for the bundled list, where a Set of 400,000 strings holds about 25 MB of
+ * heap for the life of the process.
  */
 export async function loadCommonPasswordList(file: string = DEFAULT_COMMON_PASSWORDS_FILE): Promise<CommonPasswordList> {
   const raw = await readFile(file);
   const text = (file.endsWith('.gz') ? await gunzipAsync(raw) : raw).toString('utf8');
-  const entries = new Set<string>();
+  const unique = new Set<string>();
   for (const line of text.split('\n')) {
     const entry = line.endsWith('\r') ? line.slice(0, -1) : line;
-    if (entry.length > 0) entries.add(normaliseCommonPassword(entry));
+    if (entry.length > 0) unique.add(normaliseCommonPassword(entry));
   }
+  return compactList([...unique].sort(compareUtf16));
+}
+
+const compareUtf16 = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function compactList(sorted: string[]): CommonPasswordList {
+  const starts = new Uint32Array(sorted.length + 1);
+  let offset = 0;
+  sorted.forEach((entry, index) => {
+    starts[index] = offset;
+    offset += entry.length + 1;
+  });
+  const count = sorted.length;
+  starts[count] = offset;
+  // Round-tripped through a Buffer so the result is one flat string, not a rope over the entries:
+  // nothing then keeps the sorted array or its 400,000 strings alive.
+  const joined = Buffer.from(`${sorted.join('\n')}\n`, 'utf8').toString('utf8');
+  const entryAt = (index: number) => joined.slice(starts[index] as number, (starts[index + 1] as number) - 1);
   return {
-    contains: (normalisedLowerCase) => entries.has(normalisedLowerCase),
-    size: entries.size,
+    size: count,
+    contains(candidate) {
+      let low = 0;
+      let high = count - 1;
+      while (low <= high) {
+        const middle = (low + high) >>> 1;
+        const order = compareUtf16(entryAt(middle), candidate);
+        if (order === 0) return true;
+        if (order < 0) low = middle + 1;
+        else high = middle - 1;
+      }
+      return false;
+    },
   };
 }
