@@ -189,7 +189,7 @@ export function evaluatePassword(input: PasswordCheckInput): Violation[] {
     const seen = new Set<ContextField>();
     for (const { field, word } of contextWords(input.context)) {
       if (seen.has(field)) continue;
-      const matches = word.length >= MIN_CONTAINED_WORD_LENGTH ? lower.includes(word) : lower === word;
+      const matches = codePointLength(word) >= MIN_CONTAINED_WORD_LENGTH ? lower.includes(word) : lower === word;
       if (matches) {
         seen.add(field);
         violations.push({ code: 'context', field });

@@ -2,7 +2,7 @@ import type { RequestContext } from '../audit/audit-event.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Actor } from '../authorization/actor.js';
 import { requireAdmin } from '../authorization/authorize.js';
-import { notFound, passwordPolicyViolation } from '../errors.js';
+import { forbidden, notFound, passwordPolicyViolation } from '../errors.js';
 import type { Ports } from '../ports/index.js';
 import { assessNewPassword } from './steps/assess-new-password.js';
 import { commitNewPassword } from './steps/commit-new-password.js';
@@ -34,6 +34,8 @@ export async function adminSetPassword(
   context: RequestContext,
 ): Promise<void> {
   requireAdmin(actor, input.tenantId);
+  // Administrators change their own password like everyone else: with the current one.
+  if (actor.kind === 'user' && actor.userId === input.userId) throw forbidden('self');
   const tenant = await loadTenant(deps, input.tenantId);
   const user = await deps.users.getById(input.tenantId, input.userId);
   if (!user) throw notFound('user');

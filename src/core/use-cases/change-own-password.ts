@@ -1,7 +1,7 @@
 import type { RequestContext } from '../audit/audit-event.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { UserActor } from '../authorization/actor.js';
-import { normalisePassword } from '../credentials/password-policy.js';
+import { MAX_PASSWORD_INPUT_BYTES, normalisePassword, utf8ByteLength } from '../credentials/password-policy.js';
 import { invalidCurrentPassword, passwordPolicyViolation, reauthenticationRequired, unauthenticated } from '../errors.js';
 import type { Ports } from '../ports/index.js';
 import { issueSession, type IssuedSession } from '../sessions/issue-session.js';
@@ -56,6 +56,11 @@ export async function changeOwnPassword(
   const newPassword = normalisePassword(input.newPassword);
 
   if (input.proof.kind === 'recent-login') {
+    // A password disabled after too many failures is restored only by an administrator (NIST §3.2.2).
+    if (credential?.disabledAt) {
+      await recordAudit(deps, { tenantId: tenant.id, type: 'password.change', outcome: 'failure', actor, subjectId: user.id, reason: 'password_unusable' }, context);
+      throw invalidCurrentPassword();
+    }
     const ageSeconds = (deps.clock.now().getTime() - actor.authenticatedAt.getTime()) / 1000;
     if (ageSeconds > tenant.policy.reauthenticationWindowSeconds) {
       await recordAudit(deps, { tenantId: tenant.id, type: 'password.change', outcome: 'failure', actor, subjectId: user.id, reason: 'reauthentication_required' }, context);
@@ -72,10 +77,21 @@ export async function changeOwnPassword(
       throw invalidCurrentPassword();
     }
   } else {
-    const current = normalisePassword(input.proof.password);
+    // Input over 1 KiB is never normalised or hashed: it counts as a wrong password against the dummy hash.
+    const oversized = utf8ByteLength(input.proof.password) > MAX_PASSWORD_INPUT_BYTES;
+    const current = oversized ? '' : normalisePassword(input.proof.password);
     const matched = await verifyPasswordAttempt(
       deps,
-      { tenantId: tenant.id, throttleKey: user.usernameKey, credential, userId: user.id, password: current, lockout: tenant.policy.lockout, actor, auditType: 'password.change' },
+      {
+        tenantId: tenant.id,
+        throttleKey: user.usernameKey,
+        credential: oversized ? undefined : credential,
+        userId: user.id,
+        password: current,
+        lockout: tenant.policy.lockout,
+        actor,
+        auditType: 'password.change',
+      },
       context,
     );
     if (!matched) throw invalidCurrentPassword();
@@ -86,6 +102,7 @@ export async function changeOwnPassword(
   }
 
   if (input.proof.kind === 'recent-login' && credential && (await deps.hasher.verify(credential.hash, newPassword))) {
+    await recordAudit(deps, { tenantId: tenant.id, type: 'password.change', outcome: 'failure', actor, subjectId: user.id, reason: 'password_policy' }, context);
     throw passwordPolicyViolation([{ code: 'same_as_current' }]);
   }
 

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../audit/audit-event.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { MAX_PASSWORD_INPUT_BYTES, normalisePassword, utf8ByteLength } from '../credentials/password-policy.js';
-import { forbidden, invalidCredentials, passwordPolicyViolation } from '../errors.js';
+import { invalidCredentials, passwordPolicyViolation } from '../errors.js';
 import type { Ports } from '../ports/index.js';
 import { issueSession, type IssuedSession } from '../sessions/issue-session.js';
 import { usernameKey } from '../users/user.js';
@@ -53,16 +53,15 @@ export async function changePasswordWithCredentials(
   }
 
   const credential = user ? await deps.credentials.get(tenant.id, user.id) : undefined;
+  // A disabled user is verified against the dummy hash, as in log-in: with the right password the
+  // answer stays InvalidCredentials, so a disabled account is indistinguishable from a wrong guess.
+  const eligible = user !== undefined && user.status === 'active';
   const matched = await verifyPasswordAttempt(
     deps,
-    { tenantId: tenant.id, throttleKey: key, credential, userId: user?.id ?? null, password: current, lockout: tenant.policy.lockout, actor: null, auditType: 'password.change' },
+    { tenantId: tenant.id, throttleKey: key, credential: eligible ? credential : undefined, userId: user?.id ?? null, password: current, lockout: tenant.policy.lockout, actor: null, auditType: 'password.change' },
     context,
   );
   if (!matched || !user || !credential) throw invalidCredentials();
-  if (user.status !== 'active') {
-    await recordAudit(deps, { tenantId: tenant.id, type: 'password.change', outcome: 'failure', actor: null, subjectId: user.id, reason: 'account_disabled' }, context);
-    throw forbidden('account_disabled');
-  }
 
   const newPassword = normalisePassword(input.newPassword);
   const violations = assessNewPassword(deps, tenant, user, input.newPassword);

@@ -25,7 +25,7 @@ export interface CreateUserInput {
   roles?: Role[] | undefined;
   /** Without one the user has no password until one is set. */
   password?: string | undefined;
-  /** A password given by an administrator is temporary unless said otherwise. */
+  /** A password given by an administrator is temporary unless said otherwise (default: the tenant's policy). */
   temporary?: boolean | undefined;
 }
 
@@ -65,7 +65,7 @@ export async function createUser(
       userId: user.id,
       tenantId: tenant.id,
       hash: await deps.hasher.hash(password),
-      temporary: input.temporary ?? true,
+      temporary: input.temporary ?? tenant.policy.adminSetTemporaryByDefault,
       changedAt: now,
       disabledAt: null,
       version: 1,

@@ -26,6 +26,6 @@ export function toUserView(
     passwordChangeRequired: credential?.temporary ?? false,
     passwordChangedAt: credential?.changedAt ?? null,
     lockedUntil,
-    passwordDisabled: credential?.disabledAt != null,
+    passwordDisabled: credential !== undefined && credential.disabledAt !== null,
   };
 }
