@@ -26,7 +26,7 @@ const VIOLATIONS: Record<ViolationCode, Violation> = {
   invalid_characters: { code: 'invalid_characters' },
   common: { code: 'common' },
   breached: { code: 'breached' },
-  context: { code: 'context', field: 'displayName' },
+  context: { code: 'context', field: 'displayName', match: 'contains' },
   same_as_current: { code: 'same_as_current' },
   reused: { code: 'reused', historyDepth: 5 },
   too_soon: { code: 'too_soon', minAgeSeconds: 86_400 },

@@ -16,7 +16,7 @@ export function describeViolation(violation: Violation): string {
       return 'Password appears in a known data breach.';
     case 'context': {
       const what = { username: 'the username', email: 'the e-mail address', displayName: 'the display name', tenant: 'the organisation name', product: 'the product name' }[violation.field];
-      return `Password must not contain ${what}.`;
+      return violation.match === 'similar' ? `Password must not resemble ${what}.` : `Password must not contain ${what}.`;
     }
     case 'same_as_current':
       return 'Password must differ from the current password.';

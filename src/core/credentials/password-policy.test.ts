@@ -100,6 +100,10 @@ const rows: Row[] = [
   { name: 'contains the tenant name', password: 'Globex Corp' + filler(6), context: { tenantName: 'globex corp' }, expected: ['context:tenant'] },
   { name: 'contains the product name', password: 'PassWarden' + filler(6), context: { productName: 'passwarden' }, expected: ['context:product'] },
   { name: 'rejectContext off', password: 'PassWarden' + filler(6), context: { productName: 'passwarden' }, policy: { rejectContext: false }, expected: [] },
+  { name: 'resembles the username (shared run of 6 of 8)', password: 'jonath4n-loves-rainy-days', context: { username: 'jonathan' }, expected: ['context:username'] },
+  { name: 'resembles the display name (edit distance)', password: 'jonathanrichards0n', context: { displayName: 'Jonathan Richardson' }, expected: ['context:displayName'] },
+  { name: 'shares only a short run with the username: allowed', password: 'alexa-play-my-music-loud', context: { username: 'alexander' }, expected: [] },
+  { name: 'tenant names are matched by containment only', password: 'acm3-corporation-rules', context: { tenantName: 'acme corporation' }, expected: [] },
   { name: 'one violation per field even when several of its words match', password: 'gracehopper' + filler(6), context: { displayName: 'Grace Hopper' }, expected: ['context:displayName'] },
 
   // Every failing rule at once.

@@ -1,3 +1,4 @@
+import { isTooSimilar } from './checks/similarity.js';
 import type { ContextField, Violation } from './violation.js';
 
 /**
@@ -154,12 +155,23 @@ function contextWords(context: PasswordContext): Array<{ field: ContextField; wo
   }
   if (context.displayName) {
     add('displayName', context.displayName);
+    add('displayName', context.displayName.replace(/[\s\p{P}]+/gu, ''));
     for (const part of context.displayName.split(/[\s\p{P}]+/u)) add('displayName', part);
   }
   add('tenant', context.tenantId);
   add('tenant', context.tenantName);
   add('product', context.productName);
   return words;
+}
+
+/** Identifiers a person picks from; tenant and product names are only refused when contained. */
+const SIMILARITY_FIELDS: ReadonlySet<ContextField> = new Set(['username', 'email', 'displayName']);
+
+function contextMatch(lower: string, field: ContextField, word: string): 'contains' | 'similar' | null {
+  const contained = codePointLength(word) >= MIN_CONTAINED_WORD_LENGTH ? lower.includes(word) : lower === word;
+  if (contained) return 'contains';
+  if (SIMILARITY_FIELDS.has(field) && isTooSimilar(lower, word)) return 'similar';
+  return null;
 }
 
 /**
@@ -189,10 +201,10 @@ export function evaluatePassword(input: PasswordCheckInput): Violation[] {
     const seen = new Set<ContextField>();
     for (const { field, word } of contextWords(input.context)) {
       if (seen.has(field)) continue;
-      const matches = codePointLength(word) >= MIN_CONTAINED_WORD_LENGTH ? lower.includes(word) : lower === word;
-      if (matches) {
+      const match = contextMatch(lower, field, word);
+      if (match !== null) {
         seen.add(field);
-        violations.push({ code: 'context', field });
+        violations.push({ code: 'context', field, match });
       }
     }
   }

@@ -8,7 +8,8 @@ export type Violation =
   | { code: 'invalid_characters' }
   | { code: 'common' }
   | { code: 'breached' }
-  | { code: 'context'; field: ContextField }
+  /** `contains`: the word appears in the password; `similar`: a near copy (see checks/similarity.ts). */
+  | { code: 'context'; field: ContextField; match: 'contains' | 'similar' }
   | { code: 'same_as_current' }
   | { code: 'reused'; historyDepth: number }
   | { code: 'too_soon'; minAgeSeconds: number };

@@ -36,13 +36,13 @@ describe('bootstrap', () => {
       kind: 'PasswordPolicyViolation',
       violations: [
         { code: 'too_short', minLength: 15, actualLength: 8 },
-        { code: 'context', field: 'username' },
+        { code: 'context', field: 'username', match: 'contains' },
       ],
     });
     expect(await ports.users.anyWithRole('default', 'admin')).toBe(false);
     expect(await rejection(bootstrap(ports, { adminUsername: 'admin', adminPassword: 'passwarden-default' }))).toMatchObject({
       kind: 'PasswordPolicyViolation',
-      violations: [{ code: 'context', field: 'tenant' }, { code: 'context', field: 'product' }],
+      violations: [{ code: 'context', field: 'tenant', match: 'contains' }, { code: 'context', field: 'product', match: 'contains' }],
     });
   });
 

@@ -117,7 +117,7 @@ describe('changeOwnPassword', () => {
       violations: [
         { code: 'too_short', minLength: 15, actualLength: 7 },
         { code: 'invalid_characters' },
-        { code: 'context', field: 'displayName' },
+        { code: 'context', field: 'displayName', match: 'contains' },
       ],
     });
     expect(ports.hasher.verifications()).toBe(0);
@@ -133,7 +133,7 @@ describe('changeOwnPassword', () => {
     const { ports, actor } = await setup();
     expect(await rejection(changeOwnPassword(ports, actor, withCurrent(PASSWORDS.alice, newPassword), ctx))).toEqual({
       kind: 'PasswordPolicyViolation',
-      violations: [{ code: 'context', field }],
+      violations: [{ code: 'context', field, match: 'contains' }],
     });
   });
 

@@ -74,7 +74,7 @@ describe('changePasswordWithCredentials', () => {
     // Once authenticated, the stored context applies.
     expect(await rejection(changePasswordWithCredentials(ports, input('alice', PASSWORDS.alice, withEmail), ctx))).toEqual({
       kind: 'PasswordPolicyViolation',
-      violations: [{ code: 'context', field: 'email' }],
+      violations: [{ code: 'context', field: 'email', match: 'contains' }],
     });
   });
 
@@ -84,14 +84,14 @@ describe('changePasswordWithCredentials', () => {
       kind: 'PasswordPolicyViolation',
       violations: [
         { code: 'too_short', minLength: 15, actualLength: 11 },
-        { code: 'context', field: 'username' },
+        { code: 'context', field: 'username', match: 'contains' },
       ],
     };
     expect(await rejection(changePasswordWithCredentials(ports, input('alice', PASSWORDS.alice3, 'alice-short'), ctx))).toEqual(expected);
     expect(await rejection(changePasswordWithCredentials(ports, input('Alice', PASSWORDS.alice3, 'alice-short'), ctx))).toEqual(expected);
     expect(ports.hasher.verifications()).toBe(0);
     const unknown = await rejection(changePasswordWithCredentials(ports, input('alice2', PASSWORDS.alice3, 'alice2-short'), ctx));
-    expect(unknown).toMatchObject({ kind: 'PasswordPolicyViolation', violations: [{ code: 'too_short' }, { code: 'context', field: 'username' }] });
+    expect(unknown).toMatchObject({ kind: 'PasswordPolicyViolation', violations: [{ code: 'too_short' }, { code: 'context', field: 'username', match: 'contains' }] });
   });
 
   it('refuses the current password as the new one', async () => {

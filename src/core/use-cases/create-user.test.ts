@@ -113,7 +113,7 @@ describe('createUser', () => {
     const { ports } = await setup();
     expect(await rejection(create(ports, { username: 'alice', email: 'ghcobol@example.com', password: 'my ghcobol password' }))).toEqual({
       kind: 'PasswordPolicyViolation',
-      violations: [{ code: 'context', field: 'email' }],
+      violations: [{ code: 'context', field: 'email', match: 'contains' }],
     });
     expect(await rejection(create(ports, { username: 'alice', password: 'short' }))).toMatchObject({
       kind: 'PasswordPolicyViolation',

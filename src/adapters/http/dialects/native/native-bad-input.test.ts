@@ -18,13 +18,13 @@ describe('native API: bad input on every write route', () => {
   beforeAll(async () => {
     t = await createTestApp();
     adminToken = await logIn(t.app, ADMIN_USERNAME, ADMIN_PASSWORD);
-    memberId = (await createUserVia(t.app, adminToken, { username: 'member-one', password: 'member one long passphrase' })).id;
-    memberToken = await logIn(t.app, 'member-one', 'member one long passphrase');
+    memberId = (await createUserVia(t.app, adminToken, { username: 'member-one', password: 'a long passphrase for the first' })).id;
+    memberToken = await logIn(t.app, 'member-one', 'a long passphrase for the first');
   });
   afterAll(async () => t.close());
 
   routes.push(
-    ['log in', () => ({ method: 'POST', url: '/v1/sessions', valid: { username: 'member-one', password: 'member one long passphrase' }, auth: 'none' })],
+    ['log in', () => ({ method: 'POST', url: '/v1/sessions', valid: { username: 'member-one', password: 'a long passphrase for the first' }, auth: 'none' })],
     ['change own password', () => ({ method: 'PUT', url: '/v1/me/password', valid: { currentPassword: 'x', newPassword: 'y' }, auth: 'member' })],
     ['check a password', () => ({ method: 'POST', url: '/v1/password-checks', valid: { password: 'candidate' }, auth: 'none' })],
     ['create a user', () => ({ method: 'POST', url: '/v1/users', valid: { username: 'new-user' }, auth: 'admin' })],
