@@ -55,7 +55,7 @@ describe('passwarden CLI, end to end', () => {
     expect(create.code, create.stderr).toBe(0);
     expect(create.stdout).toMatch(/^Created user alice \(id \S+\) in tenant default with role member\.\nIts password is temporary/);
     // The first command to open the store also created the default tenant's first administrator.
-    expect(create.stderr).toMatch(/First administrator of the "default" tenant: admin\nTemporary password \(shown once/);
+    expect(create.stderr).toMatch(/First administrator of the "default" tenant: admin\n\s*Temporary password \(shown once/);
 
     const users = await cli(['users', 'list']);
     expect(users.code, users.stderr).toBe(0);

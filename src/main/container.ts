@@ -9,7 +9,15 @@ import { loadCommonPasswordList } from '../adapters/common-passwords/load-common
 import { createNodeSecretTokens } from '../adapters/crypto/node-secret-tokens.js';
 import { systemClock } from '../adapters/crypto/system-clock.js';
 import { createArgon2idHasher } from '../adapters/hashing/argon2id-hasher.js';
-import { createMemoryRateLimiter } from '../adapters/rate-limit/memory-rate-limiter.js';
+import { createCompositeHasher } from '../adapters/hashing/composite-hasher.js';
+import { createLegacyVerifiers } from '../adapters/hashing/legacy/index.js';
+import type { Redis } from 'ioredis';
+import { connectRedis } from '../adapters/rate-limit/connect-redis.js';
+import { createPostgresRateLimiter } from '../adapters/rate-limit/postgres-rate-limiter.js';
+import type { RateLimitOptions } from '../adapters/rate-limit/rate-limiter-flexible-consume.js';
+import { createRedisRateLimiter } from '../adapters/rate-limit/redis-rate-limiter.js';
+import { createSqliteRateLimiter } from '../adapters/rate-limit/sqlite-rate-limiter.js';
+import { openPostgresStore } from '../adapters/storage/postgres/postgres-store.js';
 import { openSqliteStore } from '../adapters/storage/sqlite/sqlite-store.js';
 import { createZxcvbnStrengthEstimator } from '../adapters/strength/zxcvbn-strength-estimator.js';
 import type { Config } from './config.js';
@@ -23,25 +31,55 @@ export interface Container {
   close: () => Promise<void>;
 }
 
-/** Opens the store the configuration names (SQLite under the data directory by default). */
-export async function openStore(config: Config): Promise<Store> {
+/** A store, and the per-IP limiter that keeps its counters in the same database. */
+interface OpenedDatabase {
+  store: Store;
+  createIpLimiter: (options: RateLimitOptions) => Promise<RateLimiter>;
+}
+
+const IP_LIMIT_TABLE = 'rate_limit';
+const IP_LIMIT_KEY_PREFIX = 'ip';
+
+/**
+ * PostgreSQL when PASSWARDEN_DATABASE_URL is set, SQLite under the data directory otherwise. An
+ * unreachable server, or a schema migrated by a newer version, fails here with a message that says so.
+ */
+async function openDatabase(config: Config): Promise<OpenedDatabase> {
   if (config.databaseUrl !== null) {
-    throw new Error('PASSWARDEN_DATABASE_URL is set but this build has no PostgreSQL store yet');
+    const store = await openPostgresStore({ connectionString: config.databaseUrl, poolSize: config.databasePoolSize, schema: config.databaseSchema });
+    return { store, createIpLimiter: (options) => createPostgresRateLimiter(store.pool, { ...options, tableName: IP_LIMIT_TABLE, keyPrefix: IP_LIMIT_KEY_PREFIX }) };
   }
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
-  return openSqliteStore({ file: join(config.dataDir, 'passwarden.db') });
+  const store = await openSqliteStore({ file: join(config.dataDir, 'passwarden.db') });
+  return { store, createIpLimiter: (options) => createSqliteRateLimiter(store.database, { ...options, tableName: IP_LIMIT_TABLE, keyPrefix: IP_LIMIT_KEY_PREFIX }) };
+}
+
+/** Opens the store the configuration names (SQLite under the data directory by default). */
+export async function openStore(config: Config): Promise<Store> {
+  return (await openDatabase(config)).store;
 }
 
 /** The one place that chooses adapters and wires them into the ports the core uses. */
-export async function createContainer(config: Config, _logger: Logger): Promise<Container> {
-  const store = await openStore(config);
+export async function createContainer(config: Config, logger: Logger): Promise<Container> {
+  const { store, createIpLimiter } = await openDatabase(config);
+  let redis: Redis | undefined;
   try {
-    const gate = createHashingGate(createArgon2idHasher(config.argon2), {
+    // Argon2id (peppered when configured) for new hashes; imported formats verify, then rehash at log-in.
+    const hasher = createCompositeHasher(createArgon2idHasher(config.argon2, { pepper: config.pepper ?? undefined }), createLegacyVerifiers());
+    const gate = createHashingGate(hasher, {
       maxInFlight: config.hashing.maxInFlight,
       maxQueued: config.hashing.maxQueued,
       retryAfterSeconds: 1,
     });
-    const ipLimiter: RateLimiter = createMemoryRateLimiter(config.ipLimit);
+    // Counters every instance shares: in Redis when configured, else in the database.
+    let ipLimiter: RateLimiter;
+    if (config.redisUrl === null) {
+      ipLimiter = await createIpLimiter(config.ipLimit);
+    } else {
+      redis = await connectRedis(config.redisUrl, { onError: (error) => logger.warn({ err: error }, 'Redis connection error') });
+      ipLimiter = createRedisRateLimiter(redis, { ...config.ipLimit, keyPrefix: 'passwarden:rl:ip' });
+    }
+    const commonPasswords = await loadCommonPasswordList(config.commonPasswordsFile);
     const strength = createZxcvbnStrengthEstimator();
     const ports: Ports = {
       tenants: store.tenants,
@@ -54,16 +92,24 @@ export async function createContainer(config: Config, _logger: Logger): Promise<
       tokens: createNodeSecretTokens(),
       clock: systemClock,
       ipLimiter,
-      commonPasswords: await loadCommonPasswordList(config.commonPasswordsFile),
+      commonPasswords,
       strength,
       settings: { session: config.session, productName: PRODUCT_NAME, maxLiveSessionsPerUser: 100 },
     };
+    const connection = redis;
     const close = async (): Promise<void> => {
-      await strength.close();
-      await store.close();
+      try {
+        await strength.close();
+        // quit() waits for pending replies; a connection already lost is just dropped.
+        await connection?.quit().catch(() => connection.disconnect());
+      } finally {
+        // Also ends the PostgreSQL pool, which the database rate limiter shares.
+        await store.close();
+      }
     };
     return { ports, store, hashingStats: () => gate.stats(), close };
   } catch (error) {
+    redis?.disconnect();
     await store.close();
     throw error;
   }

@@ -7,6 +7,8 @@ import type { Ports } from '../../src/core/ports/index.js';
 import type { PasswordHasher } from '../../src/core/ports/password-hasher.js';
 import type { RateLimiter } from '../../src/core/ports/rate-limiter.js';
 import type { Store } from '../../src/core/ports/store.js';
+import type { StrengthEstimator } from '../../src/core/ports/strength-estimator.js';
+import { createFakeStrengthEstimator } from '../../src/core/testing/fakes.js';
 import { createMemoryStore } from '../../src/core/testing/memory-store.js';
 import { bootstrap } from '../../src/core/use-cases/bootstrap.js';
 import { buildApp } from '../../src/adapters/http/build-app.js';
@@ -32,6 +34,8 @@ export interface TestAppOptions {
   clock?: Clock;
   hasher?: PasswordHasher;
   ipLimiter?: RateLimiter;
+  /** Default: a deterministic fake (the zxcvbn worker has its own tests). */
+  strength?: StrengthEstimator;
   maxInFlight?: number;
   maxQueued?: number;
   logLevel?: string;
@@ -43,6 +47,9 @@ export interface TestApp {
   store: Store;
   close: () => Promise<void>;
 }
+
+/** The hasher createTestApp uses by default (Argon2id at production parameters), for tests that wrap it. */
+export const createDefaultTestHasher = (): PasswordHasher => createArgon2idHasher(ARGON2ID_DEFAULTS);
 
 const allowAll: RateLimiter = { consume: async () => ({ allowed: true }) };
 
@@ -72,6 +79,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     clock: options.clock ?? systemClock,
     ipLimiter: options.ipLimiter ?? allowAll,
     commonPasswords: await sharedCommonList(),
+    strength: options.strength ?? createFakeStrengthEstimator(),
     settings: { session: { ttlSeconds: 8 * 3600, idleSeconds: 1800 }, productName: 'passwarden', maxLiveSessionsPerUser: 100 },
   };
   await bootstrap(ports, { adminUsername: ADMIN_USERNAME, adminPassword: ADMIN_PASSWORD });

@@ -7,6 +7,7 @@ import type { PasswordHasher } from './password-hasher.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { SecretTokens } from './secret-tokens.js';
 import type { SessionStore } from './session-store.js';
+import type { StrengthEstimator } from './strength-estimator.js';
 import type { TenantStore } from './tenant-store.js';
 import type { UserDirectory } from './user-directory.js';
 import type { SessionLifetime } from '../sessions/session.js';
@@ -33,5 +34,6 @@ export interface Ports {
   clock: Clock;
   ipLimiter: RateLimiter;
   commonPasswords: CommonPasswordList;
+  strength: StrengthEstimator;
   settings: ServiceSettings;
 }

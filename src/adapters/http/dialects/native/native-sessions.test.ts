@@ -114,6 +114,11 @@ describe('native API: sessions and changing your own password', () => {
   it('checks a candidate without storing anything', async () => {
     const good = await t.app.inject({ method: 'POST', url: '/v1/password-checks', payload: { password: 'a perfectly fine long passphrase' } });
     expect(good.json()).toMatchObject({ acceptable: true, violations: [] });
+    const { strength } = good.json<{ strength: { score: number; feedback: string[] } }>();
+    expect(Number.isInteger(strength.score)).toBe(true);
+    expect(strength.score).toBeGreaterThanOrEqual(0);
+    expect(strength.score).toBeLessThanOrEqual(4);
+    expect(strength.feedback).toEqual(expect.any(Array));
     const bad = await t.app.inject({ method: 'POST', url: '/v1/password-checks', payload: { password: 'password', username: 'someone' } });
     expect(bad.json()).toMatchObject({ acceptable: false });
     expect(bad.json().violations.map((v: { code: string }) => v.code)).toEqual(['too_short', 'common']);

@@ -73,9 +73,15 @@ export const PasswordCheckBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const StrengthEstimate = Type.Object({
+  score: Type.Integer({ minimum: 0, maximum: 4, description: '0 too guessable … 4 very unguessable (zxcvbn scale); advice only' }),
+  feedback: Type.Array(Type.String(), { description: 'A warning first, if any, then suggestions' }),
+});
+
 export const PasswordCheckResult = Type.Object({
-  acceptable: Type.Boolean(),
+  acceptable: Type.Boolean({ description: 'The tenant policy alone decides; strength never overrides it' }),
   violations: Type.Array(Violation),
+  strength: StrengthEstimate,
 });
 
 export const CreateUserBody = Type.Object(
@@ -167,16 +173,38 @@ export const PolicyPatch = Type.Object(
   { additionalProperties: false },
 );
 
+/** A tenant's Kii binding as presented: never the client secret or its hash. */
+export const KiiBinding = Type.Object(
+  { appId: Type.String(), appKey: Type.String(), clientId: Type.String() },
+  { additionalProperties: false },
+);
+
 export const Tenant = Type.Object({
   id: Type.String(),
   name: Type.String(),
   policy: Type.Object({}, { additionalProperties: true }),
+  kii: Type.Optional(KiiBinding),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
 
+export const KiiApplicationBody = Type.Object(
+  {
+    appId: Type.String({ minLength: 1, maxLength: 64 }),
+    appKey: Type.String({ minLength: 1, maxLength: 128 }),
+    clientId: Type.String({ minLength: 1, maxLength: 128 }),
+    clientSecret: Type.String({ maxLength: 1024, description: 'At least 16 characters; stored only as a hash, never shown again.' }),
+  },
+  { additionalProperties: false, description: 'Binds the tenant to a Kii application (served under /api/apps/{appId}).' },
+);
+
 export const CreateTenantBody = Type.Object(
-  { id: Type.String({ pattern: TENANT_ID_PATTERN }), name: Type.String({ minLength: 1, maxLength: 200 }), policy: Type.Optional(PolicyPatch) },
+  {
+    id: Type.String({ pattern: TENANT_ID_PATTERN }),
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    policy: Type.Optional(PolicyPatch),
+    kii: Type.Optional(KiiApplicationBody),
+  },
   { additionalProperties: false },
 );
 

@@ -34,7 +34,7 @@ export const passwordRoutes: FastifyPluginAsyncTypebox<{ deps: HttpDeps }> = asy
   app.post('/password-checks', {
     schema: {
       operationId: 'checkPassword', tags: ['native'], summary: 'Check a candidate password against a tenant policy (stores nothing)',
-      body: PasswordCheckBody, response: { 200: PasswordCheckResult, ...errorResponses(404, 413, 415, 422, 429) },
+      body: PasswordCheckBody, response: { 200: PasswordCheckResult, ...errorResponses(404, 413, 415, 422, 429, 503) },
     },
   }, async (request) => {
     const result = await checkPassword(
@@ -42,6 +42,10 @@ export const passwordRoutes: FastifyPluginAsyncTypebox<{ deps: HttpDeps }> = asy
       { tenantId: request.body.tenant ?? DEFAULT_TENANT_ID, password: request.body.password, username: request.body.username, email: request.body.email },
       requestContext(request, 'native'),
     );
-    return { acceptable: result.acceptable, violations: result.violations.map((violation) => ({ ...violation, message: describeViolation(violation) })) };
+    return {
+      acceptable: result.acceptable,
+      violations: result.violations.map((violation) => ({ ...violation, message: describeViolation(violation) })),
+      strength: result.strength,
+    };
   });
 };
