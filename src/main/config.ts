@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
@@ -6,7 +7,13 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
+  /** PostgreSQL when set; SQLite under `dataDir` otherwise. */
   databaseUrl: string | null;
+  /** Most PostgreSQL connections open at once per instance. */
+  databasePoolSize: number;
+  /** The PostgreSQL schema to use (created if missing); the connection's search_path when unset. */
+  databaseSchema: string | undefined;
+  /** Per-IP rate-limit counters live in Redis when set, in the database otherwise. */
   redisUrl: string | null;
   publicUrl: string;
   adminUsername: string;
@@ -18,6 +25,18 @@ export interface Config {
   session: { ttlSeconds: number; idleSeconds: number };
   ipLimit: { points: number; durationSeconds: number };
   commonPasswordsFile: string | undefined;
+  /** Optional Argon2id pepper: the key new hashes use, and older keys whose hashes still verify. */
+  pepper: PepperConfig | null;
+}
+
+export interface PepperKeyConfig {
+  id: string;
+  secret: Uint8Array;
+}
+
+export interface PepperConfig {
+  current: PepperKeyConfig;
+  previous: PepperKeyConfig[];
 }
 
 export class ConfigError extends Error {
@@ -40,6 +59,58 @@ function text(env: Env, name: string): string | undefined {
   return raw === undefined || raw === '' ? undefined : raw;
 }
 
+/** A setting given directly or, with the `_FILE` suffix, as the path of a file holding it (for secrets). */
+function secretText(env: Env, name: string): string | undefined {
+  const direct = text(env, name);
+  const file = text(env, `${name}_FILE`);
+  if (direct !== undefined && file !== undefined) throw new ConfigError(`set ${name} or ${name}_FILE, not both`);
+  if (file === undefined) return direct;
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new ConfigError(`${name}_FILE: cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+export const PEPPER_MIN_BYTES = 32;
+const PEPPER_ID = /^[A-Za-z0-9._-]{1,8}$/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+function pepperKey(name: string, id: string, base64: string): PepperKeyConfig {
+  if (!PEPPER_ID.test(id)) throw new ConfigError(`${name}: pepper id must be 1 to 8 of A-Z a-z 0-9 . _ -, got "${id}"`);
+  if (!BASE64.test(base64)) throw new ConfigError(`${name}: pepper "${id}" must be base64`);
+  const secret = Buffer.from(base64, 'base64');
+  if (secret.length < PEPPER_MIN_BYTES) {
+    throw new ConfigError(`${name}: pepper "${id}" must be at least ${PEPPER_MIN_BYTES} bytes (base64 of ${secret.length} given)`);
+  }
+  return { id, secret: new Uint8Array(secret) };
+}
+
+/**
+ * PASSWARDEN_PEPPER (base64, ≥ 32 bytes) or PASSWARDEN_PEPPER_FILE, named PASSWARDEN_PEPPER_ID
+ * (default k1); PASSWARDEN_PREVIOUS_PEPPERS (or _FILE): `id:base64` separated by commas or whitespace.
+ */
+function loadPepper(env: Env): PepperConfig | null {
+  const currentText = secretText(env, 'PASSWARDEN_PEPPER');
+  const previousText = secretText(env, 'PASSWARDEN_PREVIOUS_PEPPERS');
+  if (currentText === undefined) {
+    if (previousText !== undefined) throw new ConfigError('PASSWARDEN_PREVIOUS_PEPPERS needs PASSWARDEN_PEPPER');
+    return null;
+  }
+  const current = pepperKey('PASSWARDEN_PEPPER', text(env, 'PASSWARDEN_PEPPER_ID') ?? 'k1', currentText);
+  const previous = (previousText ?? '')
+    .split(/[\s,]+/)
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      const colon = entry.indexOf(':');
+      if (colon < 0) throw new ConfigError('PASSWARDEN_PREVIOUS_PEPPERS entries are id:base64');
+      return pepperKey('PASSWARDEN_PREVIOUS_PEPPERS', entry.slice(0, colon), entry.slice(colon + 1));
+    });
+  const ids = [current.id, ...previous.map((key) => key.id)];
+  if (new Set(ids).size !== ids.length) throw new ConfigError('pepper ids must be different from each other');
+  return { current, previous };
+}
+
 const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 export function loadConfig(env: Env = process.env): Config {
@@ -48,6 +119,10 @@ export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = text(env, 'PASSWARDEN_DATABASE_URL') ?? null;
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('PASSWARDEN_DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const databaseSchema = text(env, 'PASSWARDEN_DATABASE_SCHEMA');
+  if (databaseSchema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    throw new ConfigError('PASSWARDEN_DATABASE_SCHEMA must be lower-case letters, digits and _ (at most 63, not starting with a digit)');
   }
   const redisUrl = text(env, 'PASSWARDEN_REDIS_URL') ?? null;
   if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('PASSWARDEN_REDIS_URL must start with redis:// or rediss://');
@@ -63,6 +138,8 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     dataDir: resolve(text(env, 'PASSWARDEN_DATA_DIR') ?? './data'),
     databaseUrl,
+    databasePoolSize: integer(env, 'PASSWARDEN_DATABASE_POOL_SIZE', 10, 1, 1000),
+    databaseSchema,
     redisUrl,
     publicUrl,
     adminUsername: text(env, 'PASSWARDEN_ADMIN_USERNAME') ?? 'admin',
@@ -88,5 +165,6 @@ export function loadConfig(env: Env = process.env): Config {
       durationSeconds: integer(env, 'PASSWARDEN_IP_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
     },
     commonPasswordsFile: text(env, 'PASSWARDEN_COMMON_PASSWORDS_FILE'),
+    pepper: loadPepper(env),
   };
 }

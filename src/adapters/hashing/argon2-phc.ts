@@ -8,11 +8,18 @@ export interface Argon2Phc {
   parallelism: number;
   saltBytes: number;
   hashBytes: number;
+  /**
+   * The pepper's key id, as written in the optional `keyid=` parameter of the Argon2 PHC encoding
+   * (unpadded B64 of at most 8 bytes); absent when the hash was made without a pepper.
+   */
+  keyId?: string;
 }
 
 const PHC = /^\$(argon2id|argon2i|argon2d)\$(?:v=(16|19)\$)?([^$]+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;
 const DECIMAL = /^(?:0|[1-9][0-9]{0,9})$/;
 const MAX_U32 = 0xffff_ffff;
+/** The Argon2 PHC encoding's `keyid`: B64 of 0 to 8 bytes (we require at least one). */
+const KEY_ID = /^[A-Za-z0-9+/]{2,11}$/;
 
 /** Decoded length of unpadded standard base64, or null when the length is impossible. */
 function base64Bytes(text: string): number | null {
@@ -30,8 +37,14 @@ export function parseArgon2Phc(s: string): Argon2Phc | null {
   if (!algorithm || !paramText || !salt || !hash) return null;
 
   const params = new Map<string, number>();
+  let keyId: string | undefined;
   for (const pair of paramText.split(',')) {
     const [key, value, extra] = pair.split('=');
+    if (key === 'keyid' && extra === undefined && value !== undefined && keyId === undefined) {
+      if (!KEY_ID.test(value) || base64Bytes(value) === null) return null;
+      keyId = value;
+      continue;
+    }
     if (extra !== undefined || value === undefined || !DECIMAL.test(value)) return null;
     if ((key !== 'm' && key !== 't' && key !== 'p') || params.has(key)) return null;
     const n = Number(value);
@@ -55,5 +68,6 @@ export function parseArgon2Phc(s: string): Argon2Phc | null {
     parallelism,
     saltBytes,
     hashBytes,
+    ...(keyId === undefined ? {} : { keyId }),
   };
 }
