@@ -38,6 +38,10 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   '/id': '<id>',
   '/name': '--name',
   '/policy/minLength': '--min-length',
+  '/kii/appId': '--kii-app-id',
+  '/kii/appKey': '--kii-app-key',
+  '/kii/clientId': '--kii-client-id',
+  '/kii/clientSecret': 'the client secret',
 };
 
 function describeField(error: FieldError): string {

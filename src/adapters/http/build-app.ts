@@ -1,6 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { HttpDeps } from './http-deps.js';
 import { BODY_LIMIT_BYTES } from './http-deps.js';
+import { kiiDialect } from './dialects/kii/index.js';
 import { nativeDialect, sendNativeProblem } from './dialects/native/index.js';
 import { onezoneDialect } from './dialects/onezone/index.js';
 import { unifiedAssuranceDialect } from './dialects/unified-assurance/index.js';
@@ -37,5 +38,6 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(vrniDialect, { deps, prefix: '/api/ni' });
   await app.register(onezoneDialect, { deps, prefix: '/api/v3/onezone' });
   await app.register(unifiedAssuranceDialect, { deps, prefix: '/api/core' });
+  await app.register(kiiDialect, { deps, prefix: '/api' });
   return app;
 }

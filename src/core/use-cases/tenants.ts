@@ -3,11 +3,14 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { Actor } from '../authorization/actor.js';
 import { requireTenantManager, requireTenantReader } from '../authorization/authorize.js';
 import { DEFAULT_PASSWORD_POLICY, mergePolicy, validatePolicy, type PartialPolicy } from '../credentials/password-policy.js';
-import { notFound, requestInvalid, type FieldError } from '../errors.js';
+import { conflict, notFound, requestInvalid, type FieldError } from '../errors.js';
 import type { Ports } from '../ports/index.js';
-import { isValidTenantId, type Tenant } from '../tenants/tenant.js';
+import { kiiApplicationErrors, KII_SERVICE_USERNAME, type KiiApplicationInput } from '../tenants/kii-application-input.js';
+import { isValidTenantId, type KiiApplication, type Tenant } from '../tenants/tenant.js';
+import { usernameKey, type User } from '../users/user.js';
 
 type Deps = Pick<Ports, 'tenants' | 'audit' | 'clock' | 'tokens'>;
+type CreateDeps = Deps & Pick<Ports, 'users' | 'hasher'>;
 
 function policyErrors(problems: string[]): FieldError[] {
   return problems.map((problem) => {
@@ -22,25 +25,63 @@ function nameErrors(name: string): FieldError[] {
   return [];
 }
 
-/** Creates a tenant with its own policy (defaults merged under what is given). */
-export async function createTenant(
-  deps: Deps,
-  actor: Actor,
-  input: { id: string; name: string; policy?: PartialPolicy | undefined },
-  context: RequestContext,
-): Promise<Tenant> {
+export interface CreateTenantInput {
+  id: string;
+  name: string;
+  policy?: PartialPolicy | undefined;
+  /** Binds the tenant to a Kii application; the client secret is stored only as a hash. */
+  kii?: KiiApplicationInput | undefined;
+}
+
+/**
+ * Creates a tenant with its own policy (defaults merged under what is given). With a Kii binding it
+ * also creates the application's hidden admin user (reserved username, role admin, no password): the
+ * user that tokens issued for the client id and secret act as. An app id bound to another tenant is
+ * refused with Conflict('kii_app_id').
+ */
+export async function createTenant(deps: CreateDeps, actor: Actor, input: CreateTenantInput, context: RequestContext): Promise<Tenant> {
   requireTenantManager(actor);
   const policy = mergePolicy(DEFAULT_PASSWORD_POLICY, input.policy);
   const errors = [
     ...(isValidTenantId(input.id) ? [] : [{ pointer: '/id', problem: 'format' as const, detail: 'must be 1 to 63 lower-case letters, digits or hyphens, starting with a letter or digit' }]),
     ...nameErrors(input.name),
     ...policyErrors(validatePolicy(policy)),
+    ...(input.kii ? kiiApplicationErrors(input.kii) : []),
   ];
   if (errors.length > 0) throw requestInvalid(errors);
+  if (input.kii && (await deps.tenants.getByKiiAppId(input.kii.appId))) throw conflict('kii_app_id');
+
   const now = deps.clock.now();
-  const tenant: Tenant = { id: input.id, name: input.name, policy, createdAt: now, updatedAt: now };
+  const serviceUser: User | null = input.kii
+    ? {
+        id: deps.tokens.newId(),
+        tenantId: input.id,
+        username: KII_SERVICE_USERNAME,
+        usernameKey: usernameKey(KII_SERVICE_USERNAME),
+        email: null,
+        emailKey: null,
+        displayName: 'Kii application administrator',
+        roles: ['admin'],
+        status: 'active',
+        createdAt: now,
+        updatedAt: now,
+      }
+    : null;
+  const kii: KiiApplication | null =
+    input.kii && serviceUser
+      ? {
+          appId: input.kii.appId,
+          appKey: input.kii.appKey,
+          clientId: input.kii.clientId,
+          clientSecretHash: await deps.hasher.hash(input.kii.clientSecret.normalize('NFC')),
+          serviceUserId: serviceUser.id,
+        }
+      : null;
+  const tenant: Tenant = { id: input.id, name: input.name, policy, createdAt: now, updatedAt: now, ...(kii ? { kii } : {}) };
+  // The store enforces both the id and the app id under races; the user can only follow its tenant.
   await deps.tenants.create(tenant);
-  await recordAudit(deps, { tenantId: tenant.id, type: 'tenant.create', outcome: 'success', actor, subjectId: null }, context);
+  if (serviceUser) await deps.users.create(serviceUser, null);
+  await recordAudit(deps, { tenantId: tenant.id, type: 'tenant.create', outcome: 'success', actor, subjectId: null, reason: kii ? 'kii' : null }, context);
   return tenant;
 }
 

@@ -6,9 +6,20 @@ const CONTROL_OR_UNASSIGNED = /[\p{Cc}\p{Cn}\p{Cs}]/u;
 // Deliberately permissive: one @, something on each side, no spaces. Deliverability is not checked here.
 const EMAIL = /^[^\s@]+@[^\s@]+$/u;
 
+/**
+ * Usernames starting with this are reserved for users the service creates itself (a Kii application's
+ * hidden admin user); no one can create, register or rename into one.
+ */
+export const RESERVED_USERNAME_PREFIX = '$';
+
+export function isReservedUsername(username: string): boolean {
+  return username.normalize('NFC').startsWith(RESERVED_USERNAME_PREFIX);
+}
+
 export function usernameErrors(username: string, pointer = '/username'): FieldError[] {
   const nfc = username.normalize('NFC');
   if (nfc.trim().length === 0) return [{ pointer, problem: 'format', detail: 'must not be empty or blank' }];
+  if (isReservedUsername(nfc)) return [{ pointer, problem: 'format', detail: `must not start with "${RESERVED_USERNAME_PREFIX}" (reserved)` }];
   if (codePointLength(nfc) > 128) return [{ pointer, problem: 'too_long', detail: 'must be at most 128 characters' }];
   if (CONTROL_OR_UNASSIGNED.test(nfc)) return [{ pointer, problem: 'format', detail: 'must not contain control or unassigned characters' }];
   if (nfc !== nfc.trim()) return [{ pointer, problem: 'format', detail: 'must not start or end with white space' }];

@@ -44,22 +44,54 @@ describe('tenants create', () => {
     expect(cli.openings.opened).toBe(0);
   });
 
-  it.each([['--kii-app-id', 'app'], ['--kii-app-key', 'key'], ['--kii-client-id', 'cid'], ['--kii-client-secret', 'secret']])(
-    'refuses %s as not supported in this build, with exit code 2',
-    async (option, value) => {
-      const cli = await createFakeCli();
-      expect(await cli.run(registerTenantsCreate, ['tenants', 'create', 'acme', '--name', 'Acme', option, value])).toBe(2);
-      expect(cli.stderr[0]).toBe('error: Kii application settings are not supported in this build: it has no Kii dialect to use them');
-      expect(await cli.ports.tenants.get('acme')).toBeUndefined();
-      expect(cli.openings.opened).toBe(0);
-    },
-  );
+  const KII_ARGS = ['--kii-app-id', 'a1b2c3d4', '--kii-app-key', 'appkey-0001', '--kii-client-id', 'client-1'];
+
+  it('binds a Kii application, reading the client secret like a password (hidden, confirmed), never from argv', async () => {
+    const cli = await createFakeCli();
+    cli.secrets.push('a-long-client-secret-value');
+    expect(await cli.run(registerTenantsCreate, ['tenants', 'create', 'kiiapp', '--name', 'Kii App', ...KII_ARGS])).toBe(0);
+    expect(cli.prompts).toEqual([{ prompt: 'Client secret for Kii application a1b2c3d4: ', options: { confirm: true } }]);
+    expect(cli.stdout).toEqual(['Created tenant kiiapp (Kii App); passwords need at least 15 characters. It serves Kii application a1b2c3d4 at /api/apps/a1b2c3d4.']);
+    const tenant = await cli.ports.tenants.getByKiiAppId('a1b2c3d4');
+    expect(tenant?.kii).toMatchObject({ appId: 'a1b2c3d4', appKey: 'appkey-0001', clientId: 'client-1' });
+    expect(await cli.ports.hasher.verify(tenant?.kii?.clientSecretHash ?? '', 'a-long-client-secret-value')).toBe(true);
+    expect(cli.output()).not.toContain('a-long-client-secret-value');
+  });
+
+  it('refuses --kii-client-secret on the command line, pointing to standard input, with exit code 2', async () => {
+    const cli = await createFakeCli();
+    expect(await cli.run(registerTenantsCreate, ['tenants', 'create', 'kiiapp', '--name', 'Kii', ...KII_ARGS, '--kii-client-secret', 'a-long-client-secret-value'])).toBe(2);
+    expect(cli.stderr[0]).toBe(
+      'error: --kii-client-secret is not accepted on the command line: give --kii-app-id and type the secret at the prompt or pipe it to standard input',
+    );
+    expect(await cli.ports.tenants.get('kiiapp')).toBeUndefined();
+    expect(cli.openings.opened).toBe(0);
+    expect(cli.prompts).toEqual([]);
+  });
+
+  it('refuses an incomplete Kii binding, naming what is missing', async () => {
+    const cli = await createFakeCli();
+    expect(await cli.run(registerTenantsCreate, ['tenants', 'create', 'kiiapp', '--name', 'Kii', '--kii-app-id', 'a1b2c3d4'])).toBe(2);
+    expect(cli.stderr[0]).toBe('error: a Kii binding needs --kii-app-key and --kii-client-id as well');
+    expect(cli.openings.opened).toBe(0);
+  });
+
+  it('reports a short client secret and a taken app id', async () => {
+    const cli = await createFakeCli();
+    cli.secrets.push('too-short');
+    expect(await cli.run(registerTenantsCreate, ['tenants', 'create', 'kiiapp', '--name', 'Kii', ...KII_ARGS])).toBe(2);
+    expect(cli.stderr).toEqual(['error: invalid input:', '  - the client secret: must be at least 16 characters']);
+    cli.secrets.push('a-long-client-secret-value', 'a-long-client-secret-value');
+    expect(await cli.run(registerTenantsCreate, ['tenants', 'create', 'kiiapp', '--name', 'Kii', ...KII_ARGS])).toBe(0);
+    expect(await cli.run(registerTenantsCreate, ['tenants', 'create', 'other', '--name', 'Other', ...KII_ARGS])).toBe(1);
+    expect(cli.stderr.at(-1)).toBe('error: another tenant is already bound to that Kii application id');
+  });
 
   it('describes itself with --help', async () => {
     const cli = await createFakeCli();
     expect(await cli.run(registerTenantsCreate, ['tenants', 'create', '--help'])).toBe(0);
     const help = cli.stdout.join('\n');
     expect(help).toContain('create a tenant');
-    for (const option of ['--name <name>', '--min-length <n>', '--kii-app-id <id>', '--kii-client-secret <secret>']) expect(help).toContain(option);
+    for (const option of ['--name <name>', '--min-length <n>', '--kii-app-id <id>', '--kii-app-key <key>', '--kii-client-id <id>']) expect(help).toContain(option);
   });
 });

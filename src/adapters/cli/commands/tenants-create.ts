@@ -17,31 +17,51 @@ interface TenantsCreateOptions {
   kiiClientSecret?: string;
 }
 
-const KII_OPTIONS = ['kiiAppId', 'kiiAppKey', 'kiiClientId', 'kiiClientSecret'] as const;
+/** The Kii options that must come together; the client secret is read like a password, never from argv. */
+const KII_OPTIONS = ['kiiAppId', 'kiiAppKey', 'kiiClientId'] as const;
+const KII_FLAGS: Record<(typeof KII_OPTIONS)[number], string> = { kiiAppId: '--kii-app-id', kiiAppKey: '--kii-app-key', kiiClientId: '--kii-client-id' };
 
 export function registerTenantsCreate(program: Command, deps: CliDeps): void {
   commandGroup(program, 'tenants')
     .command('create')
-    .description('create a tenant with the default password policy, optionally with another minimum length')
+    .description(
+      'create a tenant with the default password policy, optionally with another minimum length, optionally bound to a Kii application ' +
+        '(its client secret is then read from the terminal, hidden, or the first line of standard input)',
+    )
     .argument('<id>', '1 to 63 lower-case letters, digits or hyphens, starting with a letter or digit')
     .requiredOption('--name <name>', 'display name of the tenant')
     .option('--min-length <n>', 'minimum password length in characters', wholeNumber(1, 1000))
-    .option('--kii-app-id <id>', 'Kii application id (not supported in this build)')
-    .option('--kii-app-key <key>', 'Kii application key (not supported in this build)')
-    .option('--kii-client-id <id>', 'Kii client id (not supported in this build)')
-    .option('--kii-client-secret <secret>', 'Kii client secret (not supported in this build)')
+    .option('--kii-app-id <id>', 'bind the tenant to this Kii application id (with --kii-app-key and --kii-client-id)')
+    .option('--kii-app-key <key>', 'the Kii application key')
+    .option('--kii-client-id <id>', "the Kii application's admin client id")
+    .option('--kii-client-secret <secret>', 'refused: a secret on the command line leaks into shell history and process lists; pipe it to standard input')
     .action(async (id: string, options: TenantsCreateOptions) => {
-      if (KII_OPTIONS.some((key) => options[key] !== undefined)) {
-        throw new UsageError('Kii application settings are not supported in this build: it has no Kii dialect to use them');
+      if (options.kiiClientSecret !== undefined) {
+        throw new UsageError('--kii-client-secret is not accepted on the command line: give --kii-app-id and type the secret at the prompt or pipe it to standard input');
       }
-      const tenant = await withPorts(deps, (ports) =>
-        createTenant(
+      const given = KII_OPTIONS.filter((key) => options[key] !== undefined);
+      if (given.length > 0 && given.length < KII_OPTIONS.length) {
+        const missing = KII_OPTIONS.filter((key) => options[key] === undefined).map((key) => KII_FLAGS[key]);
+        throw new UsageError(`a Kii binding needs ${missing.join(' and ')} as well`);
+      }
+      const tenant = await withPorts(deps, async (ports) => {
+        const kii =
+          options.kiiAppId !== undefined && options.kiiAppKey !== undefined && options.kiiClientId !== undefined
+            ? {
+                appId: options.kiiAppId,
+                appKey: options.kiiAppKey,
+                clientId: options.kiiClientId,
+                clientSecret: await deps.readSecret(`Client secret for Kii application ${options.kiiAppId}: `, { confirm: true }),
+              }
+            : undefined;
+        return createTenant(
           ports,
           OPERATOR,
-          { id, name: options.name, policy: options.minLength === undefined ? undefined : { minLength: options.minLength } },
+          { id, name: options.name, policy: options.minLength === undefined ? undefined : { minLength: options.minLength }, kii },
           OPERATOR_CONTEXT,
-        ),
-      );
-      deps.out(`Created tenant ${tenant.id} (${tenant.name}); passwords need at least ${tenant.policy.minLength} characters.`);
+        );
+      });
+      const binding = tenant.kii ? ` It serves Kii application ${tenant.kii.appId} at /api/apps/${tenant.kii.appId}.` : '';
+      deps.out(`Created tenant ${tenant.id} (${tenant.name}); passwords need at least ${tenant.policy.minLength} characters.${binding}`);
     });
 }

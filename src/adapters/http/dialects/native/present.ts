@@ -47,6 +47,8 @@ export function presentTenant(tenant: Tenant) {
     id: tenant.id,
     name: tenant.name,
     policy: tenant.policy,
+    // The client secret's hash and the hidden admin user stay inside.
+    ...(tenant.kii ? { kii: { appId: tenant.kii.appId, appKey: tenant.kii.appKey, clientId: tenant.kii.clientId } } : {}),
     createdAt: tenant.createdAt.toISOString(),
     updatedAt: tenant.updatedAt.toISOString(),
   };

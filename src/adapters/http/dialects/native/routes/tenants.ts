@@ -15,7 +15,7 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<{ deps: HttpDeps }> = async
   const { ports } = deps;
 
   app.post('/tenants', {
-    schema: { operationId: 'createTenant', tags: ['native'], summary: 'Create a tenant', security, body: CreateTenantBody, response: { 201: Tenant, ...errorResponses(401, 403, 409, 413, 415, 422) } },
+    schema: { operationId: 'createTenant', tags: ['native'], summary: 'Create a tenant (optionally bound to a Kii application)', security, body: CreateTenantBody, response: { 201: Tenant, ...errorResponses(401, 403, 409, 413, 415, 422, 503) } },
   }, async (request, reply) => {
     const actor = await fullActor(ports, request);
     const tenant = await createTenant(ports, actor, request.body, requestContext(request, 'native'));

@@ -1,0 +1,73 @@
+import type { RequestContext } from '../audit/audit-event.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { PasswordCredential } from '../credentials/password-credential.js';
+import { forbidden, requestInvalid } from '../errors.js';
+import type { Ports } from '../ports/index.js';
+import { displayNameErrors, emailErrors, usernameErrors } from '../users/user-input.js';
+import { emailKey, usernameKey, type User } from '../users/user.js';
+import type { UserView } from '../users/user-view.js';
+import { requireAcceptablePassword } from './steps/assess-new-password.js';
+import { loadTenant } from './steps/load-tenant.js';
+import { loadUserView } from './steps/load-user-view.js';
+import { spendIpBudget } from './steps/spend-ip-budget.js';
+
+export type RegisterUserDeps = Pick<
+  Ports,
+  'tenants' | 'users' | 'credentials' | 'throttle' | 'audit' | 'hasher' | 'tokens' | 'clock' | 'ipLimiter' | 'commonPasswords' | 'settings'
+>;
+
+export interface RegisterUserInput {
+  tenantId: string;
+  username: string;
+  password: string;
+  email?: string | null | undefined;
+  displayName?: string | null | undefined;
+}
+
+/**
+ * Self-registration, open only in tenants bound to a Kii application (Kii apps let anyone sign up).
+ * The new user is a member with a permanent password that meets the tenant's policy; the username and
+ * e-mail must be free in the tenant (Conflict otherwise, decided by the store even under races).
+ * Registration is spent against the per-IP budget like a log-in.
+ */
+export async function registerUser(deps: RegisterUserDeps, input: RegisterUserInput, context: RequestContext): Promise<UserView> {
+  await spendIpBudget(deps, context);
+  const tenant = await loadTenant(deps, input.tenantId);
+  if (!tenant.kii) throw forbidden('role');
+  const errors = [
+    ...usernameErrors(input.username),
+    ...emailErrors(input.email, '/email'),
+    ...displayNameErrors(input.displayName),
+  ];
+  if (errors.length > 0) throw requestInvalid(errors);
+
+  const now = deps.clock.now();
+  const username = input.username.normalize('NFC');
+  const email = input.email ?? null;
+  const user: User = {
+    id: deps.tokens.newId(),
+    tenantId: tenant.id,
+    username,
+    usernameKey: usernameKey(username),
+    email,
+    emailKey: emailKey(email),
+    displayName: input.displayName ?? null,
+    roles: ['member'],
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+  };
+  const password = requireAcceptablePassword(deps, tenant, user, input.password);
+  const credential: PasswordCredential = {
+    userId: user.id,
+    tenantId: tenant.id,
+    hash: await deps.hasher.hash(password),
+    temporary: false,
+    changedAt: now,
+    disabledAt: null,
+    version: 1,
+  };
+  await deps.users.create(user, credential);
+  await recordAudit(deps, { tenantId: tenant.id, type: 'user.create', outcome: 'success', actor: null, subjectId: user.id, reason: 'self_registration' }, context);
+  return loadUserView(deps, user);
+}
