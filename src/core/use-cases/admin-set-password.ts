@@ -8,6 +8,7 @@ import { assessNewPassword } from './steps/assess-new-password.js';
 import { commitNewPassword } from './steps/commit-new-password.js';
 import { loadTenant } from './steps/load-tenant.js';
 import { normalisePassword } from '../credentials/password-policy.js';
+import { isServiceUser } from '../users/user.js';
 
 export type AdminSetPasswordDeps = Pick<
   Ports,
@@ -38,7 +39,7 @@ export async function adminSetPassword(
   if (actor.kind === 'user' && actor.userId === input.userId) throw forbidden('self');
   const tenant = await loadTenant(deps, input.tenantId);
   const user = await deps.users.getById(input.tenantId, input.userId);
-  if (!user) throw notFound('user');
+  if (!user || isServiceUser(user)) throw notFound('user');
   const credential = await deps.credentials.get(tenant.id, user.id);
 
   const violations = assessNewPassword(deps, tenant, user, input.newPassword);

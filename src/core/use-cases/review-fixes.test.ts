@@ -53,3 +53,19 @@ describe('rules added after review', () => {
     expect((await auditEvents(ports)).some((e) => e.type === 'password.change' && e.reason === 'password_policy')).toBe(true);
   });
 });
+
+describe('service principals', () => {
+  it('cannot be given a password, edited or deleted through the administration use cases', async () => {
+    const { ports, admin } = await setup();
+    const now = ports.clock.now();
+    await ports.users.create(
+      { id: 'svc-1', tenantId: 'default', username: '$kii-app-admin', usernameKey: '$kii-app-admin', email: null, emailKey: null, displayName: null, roles: ['admin'], status: 'active', createdAt: now, updatedAt: now },
+      null,
+    );
+    const { updateUser } = await import('./update-user.js');
+    expect(await rejection(adminSetPassword(ports, admin, { tenantId: 'default', userId: 'svc-1', newPassword: PASSWORDS.alice2 }, ctx))).toEqual({ kind: 'NotFound', resource: 'user' });
+    expect(await rejection(updateUser(ports, admin, { tenantId: 'default', userId: 'svc-1', status: 'disabled' }, ctx))).toEqual({ kind: 'NotFound', resource: 'user' });
+    expect(await rejection(deleteUser(ports, admin, { tenantId: 'default', userId: 'svc-1' }, ctx))).toEqual({ kind: 'NotFound', resource: 'user' });
+    expect(await ports.credentials.get('default', 'svc-1')).toBeUndefined();
+  });
+});

@@ -6,7 +6,7 @@ import { forbidden, notFound, requestInvalid } from '../errors.js';
 import type { Ports } from '../ports/index.js';
 import type { UserPatch } from '../ports/user-directory.js';
 import { displayNameErrors, emailErrors } from '../users/user-input.js';
-import { emailKey, type Role, type UserStatus } from '../users/user.js';
+import { emailKey, isServiceUser, type Role, type UserStatus } from '../users/user.js';
 import type { UserView } from '../users/user-view.js';
 import { loadUserView } from './steps/load-user-view.js';
 
@@ -33,7 +33,7 @@ export async function updateUser(
   const errors = [...emailErrors(input.email), ...displayNameErrors(input.displayName)];
   if (errors.length > 0) throw requestInvalid(errors);
   const existing = await deps.users.getById(input.tenantId, input.userId);
-  if (!existing) throw notFound('user');
+  if (!existing || isServiceUser(existing)) throw notFound('user');
   const isSelf = actor.kind === 'user' && actor.userId === existing.id;
   if (isSelf && (input.status === 'disabled' || (input.roles !== undefined && !input.roles.includes('admin')))) {
     throw forbidden('self');

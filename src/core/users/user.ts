@@ -37,3 +37,12 @@ export function emailKey(email: string | null): string | null {
 export function hasRole(user: { roles: readonly Role[] }, role: Role): boolean {
   return user.roles.includes(role);
 }
+
+/**
+ * Users whose username starts with "$" are service principals the product creates itself (e.g. the
+ * user a Kii application's admin tokens act as). Nobody can create, edit, delete or set a password on
+ * them through the administration use cases.
+ */
+export function isServiceUser(user: { username: string }): boolean {
+  return user.username.startsWith('$');
+}
