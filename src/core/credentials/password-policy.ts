@@ -20,6 +20,16 @@ export interface PasswordPolicy {
   adminSetTemporaryByDefault: boolean;
   /** How recent a password log-in must be to change a password without giving the current one. */
   reauthenticationWindowSeconds: number;
+  /** Consult the breach corpus when the deployment has one (PASSWARDEN_BREACH_API_URL or a local corpus). */
+  breachCheck: boolean;
+  /** Refuse the last N passwords (0: no history kept). Stored as hashes only. */
+  historyDepth: number;
+  /** A password cannot be changed again (by its owner) before this many seconds, so history cannot be cycled. */
+  minAgeSeconds: number;
+  /** After this many days a log-in yields a change-only session; null: passwords never expire (NIST default). */
+  maxAgeDays: number | null;
+  /** Minimum zxcvbn score (0–4) a new password must reach; 0 disables the requirement. Never overrides other rules. */
+  minStrengthScore: number;
 }
 
 export interface LockoutPolicy {
@@ -38,6 +48,11 @@ export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = Object.freeze({
   lockout: Object.freeze({ freeFailures: 5, firstDelaySeconds: 30, maxDelaySeconds: 3600, disableAfterFailures: 100 }),
   adminSetTemporaryByDefault: true,
   reauthenticationWindowSeconds: 300,
+  breachCheck: true,
+  historyDepth: 0,
+  minAgeSeconds: 0,
+  maxAgeDays: null,
+  minStrengthScore: 0,
 }) as PasswordPolicy;
 
 /** Bounds a tenant's policy must stay within; a policy outside them is refused when set. */
@@ -49,6 +64,10 @@ export const POLICY_BOUNDS = Object.freeze({
   maxDelaySeconds: { min: 1, max: 86_400 },
   disableAfterFailures: { min: 10, max: 100_000 },
   reauthenticationWindowSeconds: { min: 30, max: 86_400 },
+  historyDepth: { min: 0, max: 24 },
+  minAgeSeconds: { min: 0, max: 30 * 86_400 },
+  maxAgeDays: { min: 1, max: 3650 },
+  minStrengthScore: { min: 0, max: 4 },
 });
 
 /** Bytes of UTF-8 input refused before any normalisation or hashing (security baseline). */
@@ -95,6 +114,13 @@ export function validatePolicy(policy: PasswordPolicy): string[] {
   within('lockout.maxDelaySeconds', policy.lockout.maxDelaySeconds, POLICY_BOUNDS.maxDelaySeconds);
   within('lockout.disableAfterFailures', policy.lockout.disableAfterFailures, POLICY_BOUNDS.disableAfterFailures);
   within('reauthenticationWindowSeconds', policy.reauthenticationWindowSeconds, POLICY_BOUNDS.reauthenticationWindowSeconds);
+  within('historyDepth', policy.historyDepth, POLICY_BOUNDS.historyDepth);
+  within('minAgeSeconds', policy.minAgeSeconds, POLICY_BOUNDS.minAgeSeconds);
+  if (policy.maxAgeDays !== null) within('maxAgeDays', policy.maxAgeDays, POLICY_BOUNDS.maxAgeDays);
+  within('minStrengthScore', policy.minStrengthScore, POLICY_BOUNDS.minStrengthScore);
+  if (policy.maxAgeDays !== null && policy.minAgeSeconds >= policy.maxAgeDays * 86_400) {
+    problems.push('minAgeSeconds: must be shorter than maxAgeDays');
+  }
   if (policy.minLength > policy.maxLength) problems.push('minLength: must not exceed maxLength');
   if (policy.lockout.firstDelaySeconds > policy.lockout.maxDelaySeconds) {
     problems.push('lockout.firstDelaySeconds: must not exceed lockout.maxDelaySeconds');

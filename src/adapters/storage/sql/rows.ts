@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { AuditEvent, AuditEventType } from '../../../core/audit/audit-event.js';
 import type { PasswordCredential } from '../../../core/credentials/password-credential.js';
-import type { PasswordPolicy } from '../../../core/credentials/password-policy.js';
+import { DEFAULT_PASSWORD_POLICY, mergePolicy, type PartialPolicy } from '../../../core/credentials/password-policy.js';
 import type { Session } from '../../../core/sessions/session.js';
 import type { KiiApplication, Tenant } from '../../../core/tenants/tenant.js';
 import type { Role, User, UserStatus } from '../../../core/users/user.js';
@@ -24,7 +24,8 @@ export function tenantFromRow(row: Selectable<TenantsTable>): Tenant {
   return {
     id: row.id,
     name: row.name,
-    policy: JSON.parse(row.policy) as PasswordPolicy,
+    // Stored policies predate settings added later: defaults fill what a stored policy lacks.
+    policy: mergePolicy(DEFAULT_PASSWORD_POLICY, JSON.parse(row.policy) as PartialPolicy),
     ...(row.kii === null ? {} : { kii: JSON.parse(row.kii) as KiiApplication }),
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),

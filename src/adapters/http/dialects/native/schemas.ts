@@ -169,6 +169,11 @@ export const PolicyPatch = Type.Object(
     lockout: Type.Optional(LockoutPolicy),
     adminSetTemporaryByDefault: Type.Optional(Type.Boolean()),
     reauthenticationWindowSeconds: Type.Optional(Type.Integer()),
+    breachCheck: Type.Optional(Type.Boolean()),
+    historyDepth: Type.Optional(Type.Integer()),
+    minAgeSeconds: Type.Optional(Type.Integer()),
+    maxAgeDays: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+    minStrengthScore: Type.Optional(Type.Integer()),
   },
   { additionalProperties: false },
 );
