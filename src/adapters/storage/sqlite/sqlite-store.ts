@@ -21,11 +21,17 @@ export interface SqliteStoreOptions {
 }
 
 /**
+ * The store, its Kysely instance, and the better-sqlite3 connection under it, for components that must
+ * share the one connection (the SQLite rate limiter). Closing the store closes it.
+ */
+export type SqliteStore = Store & { db: Kysely<Database>; database: Sqlite.Database };
+
+/**
  * Opens (creating if needed) and migrates a SQLite database. WAL lets readers proceed beside the one
  * writer; synchronous=FULL makes every committed password change and revocation survive power loss;
  * foreign_keys is off by default in SQLite and the schema relies on it.
  */
-export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store & { db: Kysely<Database> }> {
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
   const database = new Sqlite(options.file);
   let db: Kysely<Database> | undefined;
   try {
@@ -43,6 +49,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   const kysely = db;
   return {
     db: kysely,
+    database,
     tenants: createSqliteTenantStore(kysely),
     users: createSqliteUserDirectory(kysely),
     credentials: createSqliteCredentialStore(kysely),

@@ -1,5 +1,6 @@
 import { Kysely, Migrator, sql, type Migration, type SqliteDatabase } from 'kysely';
 import type { Database } from '../../sql/schema.js';
+import { SchemaTooNewError } from '../../sql/schema-too-new-error.js';
 import { createSqliteKysely } from '../sqlite-kysely.js';
 import { initial } from './0001-initial.js';
 
@@ -11,19 +12,7 @@ export const SQLITE_MIGRATIONS: Readonly<Record<string, Migration>> = Object.fre
 const MIGRATION_TABLE = 'schema_migrations';
 const MIGRATION_LOCK_TABLE = 'schema_migrations_lock';
 
-/** Raised when the database was migrated by a newer version of the service than this one. */
-export class SchemaTooNewError extends Error {
-  readonly unknownMigrations: string[];
-
-  constructor(unknownMigrations: string[]) {
-    super(
-      `the database schema is newer than this version of passwarden: it has migration(s) ${unknownMigrations.join(', ')} ` +
-        'that this code does not know. Run the newer version, or restore a backup taken before it migrated.',
-    );
-    this.name = 'SchemaTooNewError';
-    this.unknownMigrations = unknownMigrations;
-  }
-}
+export { SchemaTooNewError };
 
 async function appliedMigrations(db: Kysely<Database>): Promise<string[]> {
   const tables = await db.introspection.getTables();

@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { SessionStore } from '../../../core/ports/session-store.js';
+import { ms, sessionFromRow, sessionToRow, toNumber } from '../sql/rows.js';
+import type { Database } from '../sql/schema.js';
+
+export function createPostgresSessionStore(db: Kysely<Database>): SessionStore {
+  return {
+    async create(session) {
+      await db.insertInto('sessions').values(sessionToRow(session)).execute();
+    },
+    async get(id) {
+      const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && sessionFromRow(row);
+    },
+    async touch(id, lastSeenAt) {
+      // Only forward: a late, slower request must not make the session look older than it is.
+      await db.updateTable('sessions').set({ last_seen_at: ms(lastSeenAt) }).where('id', '=', id).where('last_seen_at', '<', ms(lastSeenAt)).execute();
+    },
+    async revoke(id) {
+      const result = await db.deleteFrom('sessions').where('id', '=', id).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+    async revokeAllForUser(tenantId, userId, exceptId) {
+      let query = db.deleteFrom('sessions').where('tenant_id', '=', tenantId).where('user_id', '=', userId);
+      if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
+      const result = await query.executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+    async countLive(tenantId, userId, origin, now) {
+      // count(*) is a bigint, which pg returns as a string.
+      const row = await db
+        .selectFrom('sessions')
+        .select((eb) => eb.fn.countAll<string>().as('live'))
+        .where('tenant_id', '=', tenantId)
+        .where('user_id', '=', userId)
+        .where('origin', '=', origin)
+        .where('expires_at', '>', ms(now))
+        .executeTakeFirstOrThrow();
+      return toNumber(row.live);
+    },
+    async purgeExpired(now) {
+      const result = await db.deleteFrom('sessions').where('expires_at', '<=', ms(now)).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
