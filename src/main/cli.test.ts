@@ -17,11 +17,11 @@ interface Run {
 let dataDir: string;
 
 /** Runs the real CLI from source, as the `passwarden` bin would, against a fresh data directory. */
-function cli(args: string[], stdin = ''): Promise<Run> {
+function cli(args: string[], stdin = '', extraEnv: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, PASSWARDEN_DATA_DIR: dataDir, PASSWARDEN_LOG_LEVEL: 'warn' },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PASSWARDEN_DATA_DIR: dataDir, PASSWARDEN_LOG_LEVEL: 'warn', ...extraEnv },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -83,4 +83,36 @@ describe('passwarden CLI, end to end', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     for (const group of ['serve', 'users', 'tenants', 'db', 'hash']) expect(run.stdout).toMatch(new RegExp(`^  ${group} `, 'm'));
   }, 60_000);
+});
+
+const postgres = process.env.PASSWARDEN_TEST_POSTGRES === '1';
+if (!postgres) process.stderr.write('[passwarden tests] PostgreSQL unreachable: skipping `db migrate` on PostgreSQL\n');
+
+describe.skipIf(!postgres)('passwarden db migrate on PostgreSQL', () => {
+  const schema = `pw_cli_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
+  const url = process.env.PASSWARDEN_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'passwarden-cli-pg-'));
+  });
+  afterAll(async () => {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`drop schema if exists ${schema} cascade`);
+    await client.end();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('applies the migrations once, then reports the schema up to date; an unreachable server is one clear line without its password', async () => {
+    const env = { PASSWARDEN_DATABASE_URL: url, PASSWARDEN_DATABASE_SCHEMA: schema };
+    const first = await cli(['db', 'migrate'], '', env);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('0001_initial');
+    const second = await cli(['db', 'migrate'], '', env);
+    expect(second.stdout).toMatch(/up to date/);
+    const down = await cli(['db', 'migrate'], '', { PASSWARDEN_DATABASE_URL: 'postgres://someone:hunter2secret@127.0.0.1:1/x' });
+    expect(down.code).toBe(1);
+    expect(down.stderr).toMatch(/cannot reach PostgreSQL at 127\.0\.0\.1:1\/x/);
+    expect(down.stderr).not.toContain('hunter2secret');
+  }, 180_000);
 });

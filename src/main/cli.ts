@@ -47,10 +47,6 @@ function config(): Config {
   }
 }
 
-function requireSqlite(config: Config): void {
-  if (config.databaseUrl !== null) throw new CliFailure('PASSWARDEN_DATABASE_URL is set but this build has no PostgreSQL store yet');
-}
-
 function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
@@ -106,7 +102,14 @@ const deps: CliDeps = {
 
   async migrate() {
     const settings = config();
-    requireSqlite(settings);
+    if (settings.databaseUrl !== null) {
+      const { migratePostgresDatabase } = await import('../adapters/storage/postgres/postgres-store.js');
+      return migratePostgresDatabase({
+        connectionString: settings.databaseUrl,
+        poolSize: 1,
+        ...(settings.databaseSchema ? { schema: settings.databaseSchema } : {}),
+      });
+    }
     const [{ default: Database }, { migrateSqlite }] = await Promise.all([
       import('better-sqlite3'),
       import('../adapters/storage/sqlite/sqlite-store.js'),

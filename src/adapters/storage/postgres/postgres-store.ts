@@ -37,16 +37,7 @@ export type PostgresStore = Store & { db: Kysely<Database>; pool: pg.Pool };
  * when the schema was migrated by a newer version.
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
-  const pool = createPostgresPool(options);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  try {
-    await checkPostgresReachable(pool, options.connectionString);
-    if (options.schema !== undefined) await createSchema(db, options.schema);
-    await migratePostgres(db);
-  } catch (error) {
-    await db.destroy();
-    throw error;
-  }
+  const { db, pool } = await connectAndMigrate(options);
   return {
     db,
     pool,
@@ -61,4 +52,25 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
     close: () => db.destroy(),
   };
+}
+
+/** Connects, creates the schema if asked, migrates; returns the open handles and what was applied. */
+async function connectAndMigrate(options: PostgresStoreOptions): Promise<{ db: Kysely<Database>; pool: pg.Pool; applied: string[] }> {
+  const pool = createPostgresPool(options);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await checkPostgresReachable(pool, options.connectionString);
+    if (options.schema !== undefined) await createSchema(db, options.schema);
+    return { db, pool, applied: await migratePostgres(db) };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
+
+/** `passwarden db migrate` on PostgreSQL: applies pending migrations and reports their names. */
+export async function migratePostgresDatabase(options: PostgresStoreOptions): Promise<string[]> {
+  const { db, applied } = await connectAndMigrate(options);
+  await db.destroy();
+  return applied;
 }
