@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { CliDeps } from '../adapters/cli/cli-deps.js';
-import { CliFailure, UsageError } from '../adapters/cli/cli-errors.js';
+import { UsageError } from '../adapters/cli/cli-errors.js';
 import { createProgram } from '../adapters/cli/create-program.js';
 import { createReadSecret } from '../adapters/cli/read-secret.js';
 import { runCli } from '../adapters/cli/run-cli.js';
