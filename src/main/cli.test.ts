@@ -99,9 +99,25 @@ describe.skipIf(!postgres)('passwarden db migrate on PostgreSQL', () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query(`drop schema if exists ${schema} cascade`);
+    await client.query(`drop schema if exists ${schema}_serve cascade`);
     await client.end();
     await rm(dataDir, { recursive: true, force: true });
   });
+
+  it('exits with the error when start-up fails after the database and Redis opened (nothing left holding the process)', async () => {
+    const started = Date.now();
+    const run = await cli(['serve'], '', {
+      PASSWARDEN_DATABASE_URL: url,
+      PASSWARDEN_DATABASE_SCHEMA: `${schema}_serve`,
+      PASSWARDEN_REDIS_URL: 'redis://127.0.0.1:6379',
+      PASSWARDEN_PORT: '0',
+      PASSWARDEN_ADMIN_USERNAME: 'first-admin',
+      PASSWARDEN_ADMIN_PASSWORD: 'short',
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/policy/);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 120_000);
 
   it('applies the migrations once, then reports the schema up to date; an unreachable server is one clear line without its password', async () => {
     const env = { PASSWARDEN_DATABASE_URL: url, PASSWARDEN_DATABASE_SCHEMA: schema };

@@ -27,3 +27,14 @@ describe('loadConfig: storage settings', () => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
   });
 });
+
+describe('PASSWARDEN_TRUST_PROXY', () => {
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['true', true],
+    ['10.0.0.0/8', '10.0.0.0/8'],
+  ])('%s → %s', (value, expected) => {
+    expect(loadConfig(value === undefined ? {} : { PASSWARDEN_TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+});

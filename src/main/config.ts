@@ -27,6 +27,18 @@ export interface Config {
   commonPasswordsFile: string | undefined;
   /** Optional Argon2id pepper: the key new hashes use, and older keys whose hashes still verify. */
   pepper: PepperConfig | null;
+  breach: BreachConfig;
+}
+
+/** Where breached passwords are looked up: the range API (or a mirror), a local index, or nowhere. */
+export interface BreachConfig {
+  /** Base URL of the Pwned Passwords range API or a mirror; `/range/<prefix>` is appended. */
+  apiUrl: string | null;
+  /** An index built by `passwarden breach import`, for air-gapped deployments. */
+  corpusFile: string | null;
+  /** Accept a password when the corpus cannot answer (default: refuse it, fail-closed). */
+  failOpen: boolean;
+  timeoutMs: number;
 }
 
 export interface PepperKeyConfig {
@@ -111,6 +123,21 @@ function loadPepper(env: Env): PepperConfig | null {
   return { current, previous };
 }
 
+function loadBreach(env: Env): BreachConfig {
+  const apiUrl = text(env, 'PASSWARDEN_BREACH_API_URL')?.replace(/\/+$/, '') ?? null;
+  if (apiUrl !== null && !/^https?:\/\/./.test(apiUrl)) throw new ConfigError('PASSWARDEN_BREACH_API_URL must be an http(s) URL');
+  const corpusFile = text(env, 'PASSWARDEN_BREACH_CORPUS_FILE') ?? null;
+  if (apiUrl !== null && corpusFile !== null) throw new ConfigError('set PASSWARDEN_BREACH_API_URL or PASSWARDEN_BREACH_CORPUS_FILE, not both');
+  const failOpen = text(env, 'PASSWARDEN_BREACH_FAIL_OPEN') ?? 'false';
+  if (failOpen !== 'true' && failOpen !== 'false') throw new ConfigError(`PASSWARDEN_BREACH_FAIL_OPEN must be true or false, got "${failOpen}"`);
+  return {
+    apiUrl,
+    corpusFile: corpusFile === null ? null : resolve(corpusFile),
+    failOpen: failOpen === 'true',
+    timeoutMs: integer(env, 'PASSWARDEN_BREACH_TIMEOUT_MS', 2000, 100, 60_000),
+  };
+}
+
 const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 export function loadConfig(env: Env = process.env): Config {
@@ -145,7 +172,7 @@ export function loadConfig(env: Env = process.env): Config {
     adminUsername: text(env, 'PASSWARDEN_ADMIN_USERNAME') ?? 'admin',
     adminPassword: text(env, 'PASSWARDEN_ADMIN_PASSWORD'),
     logLevel,
-    trustProxy: trustProxyRaw === undefined ? false : trustProxyRaw === 'true' ? true : trustProxyRaw,
+    trustProxy: trustProxyRaw === undefined || trustProxyRaw === 'false' ? false : trustProxyRaw === 'true' ? true : trustProxyRaw,
     // The floor (m=19456 KiB, t=2, p=1) is enforced by the hasher, which refuses to start below it.
     argon2: {
       memoryKiB: integer(env, 'PASSWARDEN_ARGON2_MEMORY_KIB', 19_456, 1, 4_194_304),
@@ -166,5 +193,6 @@ export function loadConfig(env: Env = process.env): Config {
     },
     commonPasswordsFile: text(env, 'PASSWARDEN_COMMON_PASSWORDS_FILE'),
     pepper: loadPepper(env),
+    breach: loadBreach(env),
   };
 }

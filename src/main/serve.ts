@@ -23,6 +23,22 @@ export interface RunningServer {
 export async function startServer(config: Config, announce: (lines: string[]) => void = announceSecret): Promise<RunningServer> {
   const logger = createLogger({ level: config.logLevel });
   const container = await createContainer(config, logger);
+  try {
+    return await startOn(container, config, logger, announce);
+  } catch (error) {
+    // Anything failing after the store, pool, Redis client or worker opened must close them, or the
+    // process lingers instead of exiting with the error.
+    await container.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function startOn(
+  container: Container,
+  config: Config,
+  logger: ReturnType<typeof createLogger>,
+  announce: (lines: string[]) => void,
+): Promise<RunningServer> {
   const { ports } = container;
 
   const result = await bootstrap(ports, { adminUsername: config.adminUsername, adminPassword: config.adminPassword });

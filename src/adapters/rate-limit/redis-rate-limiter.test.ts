@@ -55,14 +55,20 @@ describe.skipIf(!redisUp)('createRedisRateLimiter (needs Redis on 127.0.0.1:6379
     expect(ttl).toBeLessThanOrEqual(60);
   });
 
-  it('rethrows Redis failures instead of allowing or refusing', async () => {
-    const broken = new Redis({ host: '127.0.0.1', port: 6379, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
-    const limiter = createRedisRateLimiter(broken, { points: 2, durationSeconds: 60, keyPrefix: `${runPrefix}:d` });
-    await expect(limiter.consume('k')).rejects.toThrow();
-    broken.disconnect();
-  });
-
   it('refuses an empty key prefix', () => {
     expect(() => createRedisRateLimiter(redis, { points: 1, durationSeconds: 1, keyPrefix: '' })).toThrow(RangeError);
+  });
+});
+
+describe('createRedisRateLimiter while Redis cannot be reached', () => {
+  it('keeps limiting in memory instead of failing every attempt', async () => {
+    // Port 1 refuses connections; no retries and no offline queue, so each command fails at once.
+    const unreachable = new Redis({ host: '127.0.0.1', port: 1, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    unreachable.on('error', () => undefined);
+    const limiter = createRedisRateLimiter(unreachable, { points: 2, durationSeconds: 60, keyPrefix: 'passwarden-test:rl:down' });
+    expect(await limiter.consume('192.0.2.1')).toEqual({ allowed: true });
+    expect(await limiter.consume('192.0.2.1')).toEqual({ allowed: true });
+    expect((await limiter.consume('192.0.2.1')).allowed).toBe(false);
+    unreachable.disconnect();
   });
 });
