@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const adapterFolders = ['storage', 'hashing', 'http', 'cli', 'rate-limit', 'common-passwords', 'logging', 'crypto', 'breach', 'strength'];
+const adapterFolders = ['storage', 'hashing', 'http', 'cli', 'rate-limit', 'common-passwords', 'logging', 'crypto', 'breach', 'strength', 'import'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },

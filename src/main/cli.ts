@@ -5,17 +5,20 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { CliDeps } from '../adapters/cli/cli-deps.js';
-import { UsageError } from '../adapters/cli/cli-errors.js';
+import { CliFailure, UsageError } from '../adapters/cli/cli-errors.js';
 import { createProgram } from '../adapters/cli/create-program.js';
 import { createReadSecret } from '../adapters/cli/read-secret.js';
 import { runCli } from '../adapters/cli/run-cli.js';
 import { registerDbMigrate } from '../adapters/cli/commands/db-migrate.js';
+import { registerBreachImport } from '../adapters/cli/commands/breach-import.js';
 import { registerHashCalibrate } from '../adapters/cli/commands/hash-calibrate.js';
+import { registerImportUsers } from '../adapters/cli/commands/import-users.js';
 import { registerServe } from '../adapters/cli/commands/serve.js';
 import { registerTenantsCreate } from '../adapters/cli/commands/tenants-create.js';
 import { registerTenantsList } from '../adapters/cli/commands/tenants-list.js';
 import { registerUsersCreate } from '../adapters/cli/commands/users-create.js';
 import { registerUsersDisable } from '../adapters/cli/commands/users-disable.js';
+import { registerUsersExpirePassword } from '../adapters/cli/commands/users-expire-password.js';
 import { registerUsersList } from '../adapters/cli/commands/users-list.js';
 import { registerUsersSetPassword } from '../adapters/cli/commands/users-set-password.js';
 import { registerUsersUnlock } from '../adapters/cli/commands/users-unlock.js';
@@ -27,11 +30,14 @@ const COMMANDS: readonly ((program: Command, deps: CliDeps) => void)[] = [
   registerUsersList,
   registerUsersSetPassword,
   registerUsersUnlock,
+  registerUsersExpirePassword,
   registerUsersDisable,
+  registerImportUsers,
   registerTenantsCreate,
   registerTenantsList,
   registerDbMigrate,
   registerHashCalibrate,
+  registerBreachImport,
 ];
 
 const out = (line: string) => void process.stdout.write(`${line}\n`);
@@ -134,6 +140,25 @@ const deps: CliDeps = {
       // Parameters outside the hasher's floor or ceiling are the operator's input.
       if (error instanceof RangeError) throw new UsageError(error.message, { helpHint: false });
       throw error;
+    }
+  },
+
+  async readImportFile(request) {
+    const { readImportFile } = await import('./read-import-file.js');
+    return readImportFile(request);
+  },
+
+  async importBreachCorpus(source, output) {
+    const settings = config();
+    const { buildBreachCorpus } = await import('../adapters/breach/build-breach-corpus.js');
+    const target = output ?? settings.breach.corpusFile ?? join(settings.dataDir, 'breach-corpus.idx');
+    if (output === undefined && settings.breach.corpusFile === null) await mkdir(settings.dataDir, { recursive: true, mode: 0o700 });
+    try {
+      const { hashes } = await buildBreachCorpus(source, target);
+      return { output: target, hashes };
+    } catch (error) {
+      // Unreadable or malformed input, or an unwritable output: the operator's to fix, said in one line.
+      throw new CliFailure((error as Error).message);
     }
   },
 };

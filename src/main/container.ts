@@ -2,9 +2,12 @@ import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import { createHashingGate } from '../core/credentials/hashing-gate.js';
+import type { BreachedPasswordChecker } from '../core/ports/breached-password-checker.js';
 import type { Ports } from '../core/ports/index.js';
 import type { Store } from '../core/ports/store.js';
 import type { RateLimiter } from '../core/ports/rate-limiter.js';
+import { createLocalBreachCorpus } from '../adapters/breach/local-breach-corpus.js';
+import { createPwnedPasswordsChecker } from '../adapters/breach/pwned-passwords-checker.js';
 import { loadCommonPasswordList } from '../adapters/common-passwords/load-common-password-list.js';
 import { createNodeSecretTokens } from '../adapters/crypto/node-secret-tokens.js';
 import { systemClock } from '../adapters/crypto/system-clock.js';
@@ -59,10 +62,25 @@ export async function openStore(config: Config): Promise<Store> {
   return (await openDatabase(config)).store;
 }
 
+/** The range API (or a mirror) when configured, else the local index when configured, else none. */
+async function openBreachChecker(config: Config, logger: Logger): Promise<{ checker: BreachedPasswordChecker | null; close: () => Promise<void> }> {
+  // Logged here, whether or not the deployment then fails open; never with the password or its hash.
+  const onError = (error: Error) => logger.warn({ err: error }, 'breach check failed');
+  if (config.breach.apiUrl !== null) {
+    return { checker: createPwnedPasswordsChecker({ baseUrl: config.breach.apiUrl, timeoutMs: config.breach.timeoutMs, onError }), close: async () => {} };
+  }
+  if (config.breach.corpusFile !== null) {
+    const corpus = await createLocalBreachCorpus(config.breach.corpusFile, { onError });
+    return { checker: corpus, close: () => corpus.close() };
+  }
+  return { checker: null, close: async () => {} };
+}
+
 /** The one place that chooses adapters and wires them into the ports the core uses. */
 export async function createContainer(config: Config, logger: Logger): Promise<Container> {
   const { store, createIpLimiter } = await openDatabase(config);
   let redis: Redis | undefined;
+  let closeBreach = async (): Promise<void> => {};
   try {
     // Argon2id (peppered when configured) for new hashes; imported formats verify, then rehash at log-in.
     const hasher = createCompositeHasher(createArgon2idHasher(config.argon2, { pepper: config.pepper ?? undefined }), createLegacyVerifiers());
@@ -80,6 +98,8 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
       ipLimiter = createRedisRateLimiter(redis, { ...config.ipLimit, keyPrefix: 'passwarden:rl:ip' });
     }
     const commonPasswords = await loadCommonPasswordList(config.commonPasswordsFile);
+    const breach = await openBreachChecker(config, logger);
+    closeBreach = breach.close;
     const strength = createZxcvbnStrengthEstimator();
     const ports: Ports = {
       tenants: store.tenants,
@@ -94,12 +114,14 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
       ipLimiter,
       commonPasswords,
       strength,
-      settings: { session: config.session, productName: PRODUCT_NAME, maxLiveSessionsPerUser: 100 },
+      breach: breach.checker,
+      settings: { session: config.session, productName: PRODUCT_NAME, maxLiveSessionsPerUser: 100, breachFailOpen: config.breach.failOpen },
     };
     const connection = redis;
     const close = async (): Promise<void> => {
       try {
         await strength.close();
+        await closeBreach();
         // quit() waits for pending replies; a connection already lost is just dropped.
         await connection?.quit().catch(() => connection.disconnect());
       } finally {
@@ -110,6 +132,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
     return { ports, store, hashingStats: () => gate.stats(), close };
   } catch (error) {
     redis?.disconnect();
+    await closeBreach();
     await store.close();
     throw error;
   }

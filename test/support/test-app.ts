@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createHashingGate } from '../../src/core/credentials/hashing-gate.js';
 import { DEFAULT_PASSWORD_POLICY } from '../../src/core/credentials/password-policy.js';
+import type { BreachedPasswordChecker } from '../../src/core/ports/breached-password-checker.js';
 import type { Clock } from '../../src/core/ports/clock.js';
 import type { Ports } from '../../src/core/ports/index.js';
 import type { PasswordHasher } from '../../src/core/ports/password-hasher.js';
@@ -36,6 +37,9 @@ export interface TestAppOptions {
   ipLimiter?: RateLimiter;
   /** Default: a deterministic fake (the zxcvbn worker has its own tests). */
   strength?: StrengthEstimator;
+  /** Default: none (no breach corpus configured). */
+  breach?: BreachedPasswordChecker | null;
+  breachFailOpen?: boolean;
   maxInFlight?: number;
   maxQueued?: number;
   logLevel?: string;
@@ -80,7 +84,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ipLimiter: options.ipLimiter ?? allowAll,
     commonPasswords: await sharedCommonList(),
     strength: options.strength ?? createFakeStrengthEstimator(),
-    settings: { session: { ttlSeconds: 8 * 3600, idleSeconds: 1800 }, productName: 'passwarden', maxLiveSessionsPerUser: 100 },
+    breach: options.breach ?? null,
+    settings: { session: { ttlSeconds: 8 * 3600, idleSeconds: 1800 }, productName: 'passwarden', maxLiveSessionsPerUser: 100, breachFailOpen: options.breachFailOpen ?? false },
   };
   await bootstrap(ports, { adminUsername: ADMIN_USERNAME, adminPassword: ADMIN_PASSWORD });
   const app = await buildApp({ ports, logger, publicUrl: PUBLIC_URL, ready: () => store.ping(), trustProxy: false });

@@ -1,4 +1,5 @@
 import type { Ports } from '../../core/ports/index.js';
+import type { ImportUserRow } from '../../core/use-cases/import-users.js';
 
 /** What `hash calibrate` asks of the hasher (see main for the argon2id implementation). */
 export interface CalibrationOptions {
@@ -19,9 +20,26 @@ export interface CalibrationResult {
   cappedAtCeiling: boolean;
 }
 
+export interface BreachImportResult {
+  /** Where the index was written. */
+  output: string;
+  /** Distinct breached hashes indexed. */
+  hashes: number;
+}
+
 export interface ReadSecretOptions {
   /** At a terminal, ask twice and refuse a mismatch. Piped input is read once. */
   confirm?: boolean | undefined;
+}
+
+export const IMPORT_FORMATS = ['keycloak', 'django', 'firebase', 'csv'] as const;
+export type ImportFileFormat = (typeof IMPORT_FORMATS)[number];
+
+/** An export file to read, and the Firebase project's hash parameters when the format needs them. */
+export interface ImportFileRequest {
+  format: ImportFileFormat;
+  path: string;
+  firebase?: { rounds: number; memCost: number; base64SignerKey: string; base64SaltSeparator: string } | undefined;
 }
 
 /**
@@ -42,4 +60,14 @@ export interface CliDeps {
   /** Applies pending schema migrations; returns the names applied, empty when up to date. */
   migrate(): Promise<string[]>;
   calibrate(options: CalibrationOptions): Promise<CalibrationResult>;
+  /**
+   * Builds the local breach index from a range-file directory or a hash list. `output` defaults to
+   * PASSWARDEN_BREACH_CORPUS_FILE, else breach-corpus.idx in the data directory.
+   */
+  importBreachCorpus(source: string, output: string | undefined): Promise<BreachImportResult>;
+  /**
+   * The users of an export file, converted to import rows (main wires the import adapter's readers
+   * to the hashing adapter's stored-hash formats). A CliFailure when the file cannot be read as a whole.
+   */
+  readImportFile(request: ImportFileRequest): Promise<ImportUserRow[]>;
 }

@@ -6,6 +6,7 @@ const GROUPS = {
   tenants: 'manage tenants and their password policies',
   db: 'manage the database',
   hash: 'tune password hashing for this machine',
+  breach: 'manage the local corpus of breached passwords',
 } as const;
 
 export type CommandGroup = keyof typeof GROUPS;

@@ -26,10 +26,12 @@ const VIOLATIONS: Record<ViolationCode, Violation> = {
   invalid_characters: { code: 'invalid_characters' },
   common: { code: 'common' },
   breached: { code: 'breached' },
+  breach_check_unavailable: { code: 'breach_check_unavailable' },
   context: { code: 'context', field: 'displayName', match: 'contains' },
   same_as_current: { code: 'same_as_current' },
   reused: { code: 'reused', historyDepth: 5 },
   too_soon: { code: 'too_soon', minAgeSeconds: 86_400 },
+  too_weak: { code: 'too_weak', minScore: 3, score: 1 },
 };
 
 describe('describeError', () => {
@@ -52,7 +54,7 @@ describe('describeError', () => {
   });
 
   it.each(Object.entries(VIOLATIONS))('words the violation %s', (_code, violation) => {
-    expect(describeViolation(violation)).toMatch(/^(is|was|contains|appears) /);
+    expect(describeViolation(violation)).toMatch(/^(is|was|contains|appears|could) /);
   });
 
   it('treats malformed input as usage (2) and every other refusal as failure (1)', () => {

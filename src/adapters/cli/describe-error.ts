@@ -14,6 +14,8 @@ export function describeViolation(violation: Violation): string {
       return 'is on the list of common passwords';
     case 'breached':
       return 'appears in a known data breach';
+    case 'breach_check_unavailable':
+      return 'could not be checked against known data breaches (the breach corpus did not answer)';
     case 'context': {
       const what = { username: 'username', email: 'e-mail address', displayName: 'display name', tenant: 'tenant name', product: 'product name' }[violation.field];
       return `contains the ${what}`;
@@ -24,6 +26,8 @@ export function describeViolation(violation: Violation): string {
       return `was one of the last ${violation.historyDepth} passwords`;
     case 'too_soon':
       return `was changed less than ${violation.minAgeSeconds} seconds ago`;
+    case 'too_weak':
+      return `is too easy to guess (strength ${violation.score} of 4, at least ${violation.minScore} required)`;
     default:
       return assertNever(violation);
   }

@@ -89,6 +89,12 @@ function checkPepper(pepper: Pepper): Map<string, Uint8Array> {
   return keys;
 }
 
+/** A well-formed Argon2 PHC string whose parameters are within ARGON2ID_CEILING. */
+export function argon2PhcWithinCeiling(storedHash: string): boolean {
+  const parsed = parseArgon2Phc(storedHash);
+  return parsed !== null && withinCeiling(parsed);
+}
+
 const KEY_ID_PARAM = /,keyid=[A-Za-z0-9+/]*/;
 
 /**
@@ -106,10 +112,8 @@ export async function verifyArgon2Phc(storedHash: string, password: string, secr
   }
 }
 
-/** The current hasher, which also says which stored strings it can verify (any Argon2 PHC string). */
-export interface Argon2idHasher extends PasswordHasher {
-  understands(storedHash: string): boolean;
-}
+/** The current hasher; it understands Argon2 PHC strings within the ceiling, with a pepper key it holds. */
+export type Argon2idHasher = PasswordHasher;
 
 export interface Argon2idHasherOptions {
   /** Applied through Argon2's secret input; its key id is stored in each hash as `keyid=`. */
@@ -163,7 +167,11 @@ export function createArgon2idHasher(params: Argon2idParams = ARGON2ID_DEFAULTS,
   return {
     hash,
     verify,
-    understands: (storedHash) => parseArgon2Phc(storedHash) !== null,
+    // Verifiable: well-formed, within the ceiling, and made without a pepper or with a key we hold.
+    understands(storedHash) {
+      const parsed = parseArgon2Phc(storedHash);
+      return parsed !== null && withinCeiling(parsed) && (parsed.keyId === undefined || pepperKeys.has(parsed.keyId));
+    },
     isCurrent(storedHash) {
       const parsed = parseArgon2Phc(storedHash);
       return (

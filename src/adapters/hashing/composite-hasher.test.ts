@@ -47,6 +47,30 @@ describe('createCompositeHasher', () => {
     }
   });
 
+  it('understands only what it would verify: known formats with parameters within bounds (import asks this)', () => {
+    const salt = 'c29tZXNhbHRzb21lc2FsdA';
+    const within = [
+      BCRYPT_U,
+      `$argon2id$v=19$m=19456,t=2,p=1$${salt}$aGFzaGhhc2hoYXNoaGFzaA`,
+      'pbkdf2_sha256$1200000$salt$YlZ2Vggtqdc61YjArZuoApoBh9JNGYoDRBUGu6tcJQo=',
+      `keycloak$pbkdf2-sha256$27500$${salt}==$${'A'.repeat(86)}==`,
+      '$scrypt$ln=17,r=8,p=1$c2FsdA$KXXf8GmVmUQTGZ9L0BWzp7rywGFqGVKQ+kazyyuoqFM',
+    ];
+    const beyond = [
+      BCRYPT_U.replace('$05$', '$15$'),
+      `$argon2id$v=19$m=4194304,t=2,p=1$${salt}$aGFzaGhhc2hoYXNoaGFzaA`,
+      `$argon2id$v=19$m=19456,t=2,p=1,keyid=azk$${salt}$aGFzaGhhc2hoYXNoaGFzaA`,
+      'pbkdf2_sha256$1200001$salt$YlZ2Vggtqdc61YjArZuoApoBh9JNGYoDRBUGu6tcJQo=',
+      `keycloak$pbkdf2-sha512$1300000$${salt}==$${'A'.repeat(86)}==`,
+      '$scrypt$ln=18,r=8,p=1$c2FsdA$KXXf8GmVmUQTGZ9L0BWzp7rywGFqGVKQ+kazyyuoqFM',
+      'scrypt$16384$salt$8$17$KXXf8GmVmUQTGZ9L0BWzp7rywGFqGVKQ+kazyyuoqFM=',
+      'firebase-scrypt$8$18$a2V5$Bw==$c2FsdA==$aGFzaA==',
+      'bcrypt_sha256$$2b$31$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW',
+    ];
+    for (const stored of within) expect(hasher.understands(stored), stored).toBe(true);
+    for (const stored of beyond) expect(hasher.understands(stored), stored).toBe(false);
+  });
+
   it('a verifier that throws counts as false', async () => {
     const throwing = createCompositeHasher(current, [
       { name: 'boom', understands: () => true, verify: () => Promise.reject(new Error('boom')) },
@@ -67,15 +91,16 @@ describe('log-in upgrades a legacy hash (the real sign-in use case)', () => {
       hash: await stored(PASSWORDS.alice),
       temporary: false,
       changedAt: ports.clock.now(),
+      keepHistory: 0,
       newSession: null,
     });
     return { ports, userId: alice.id };
   }
 
   it('bcrypt: signs in, then the stored hash is Argon2id and the same password still works', async () => {
-    const { ports, userId } = await setUp((password) => bcryptHash(password, { cost: 4 }));
+    const { ports, userId } = await setUp((password) => bcryptHash(password, 4));
     const before = await ports.credentials.get(DEFAULT_TENANT_ID, userId);
-    expect(before?.hash).toMatch(/^\$2b\$04\$/);
+    expect(before?.hash).toMatch(/^\$2[aby]\$04\$/);
 
     await expect(signIn(ports, { tenantId: DEFAULT_TENANT_ID, username: 'alice', password: 'wrong password here' }, ctx)).rejects.toThrow();
     expect((await ports.credentials.get(DEFAULT_TENANT_ID, userId))?.hash).toBe(before?.hash);

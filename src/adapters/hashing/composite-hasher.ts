@@ -1,10 +1,8 @@
 import type { PasswordHasher } from '../../core/ports/password-hasher.js';
 import type { LegacyVerifier } from './legacy/legacy-verifier.js';
 
-/** The hasher new hashes come from, which also says which stored strings are its own. */
-export interface CurrentHasher extends PasswordHasher {
-  understands(storedHash: string): boolean;
-}
+/** The hasher new hashes come from; its `understands` says which stored strings are its own. */
+export type CurrentHasher = PasswordHasher;
 
 /**
  * One current hasher and a table of verifiers for imported formats (like Kratos' hash_comparator).

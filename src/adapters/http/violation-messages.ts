@@ -14,6 +14,8 @@ export function describeViolation(violation: Violation): string {
       return 'Password is too common.';
     case 'breached':
       return 'Password appears in a known data breach.';
+    case 'breach_check_unavailable':
+      return 'Password could not be checked against known data breaches right now; try again later.';
     case 'context': {
       const what = { username: 'the username', email: 'the e-mail address', displayName: 'the display name', tenant: 'the organisation name', product: 'the product name' }[violation.field];
       return violation.match === 'similar' ? `Password must not resemble ${what}.` : `Password must not contain ${what}.`;
@@ -24,6 +26,8 @@ export function describeViolation(violation: Violation): string {
       return `Password must differ from the last ${violation.historyDepth} passwords.`;
     case 'too_soon':
       return 'Password was changed too recently to change again.';
+    case 'too_weak':
+      return `Password is too easy to guess (strength ${violation.score} of 4, at least ${violation.minScore} required).`;
     default:
       return assertNever(violation);
   }

@@ -4,6 +4,7 @@ export const AUDIT_EVENT_TYPES = [
   'password.change',
   'password.admin_set',
   'password.disabled',
+  'password.expire',
   'account.lockout',
   'account.unlock',
   'sessions.revoke',

@@ -38,6 +38,7 @@ function createManualHasher() {
     verify: (_stored, password) => start<boolean>('verify', password),
     verifyDummy: (password) => start<void>('verifyDummy', password),
     isCurrent: (stored) => stored === 'current',
+    understands: (stored) => stored === 'current',
   };
   const take = (): PendingCall => {
     const call = pending.shift();

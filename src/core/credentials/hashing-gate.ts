@@ -62,6 +62,7 @@ export function createHashingGate(
     verify: (storedHash, password) => gated(() => hasher.verify(storedHash, password)),
     verifyDummy: (password) => gated(() => hasher.verifyDummy(password)),
     isCurrent: (storedHash) => hasher.isCurrent(storedHash),
+    understands: (storedHash) => hasher.understands(storedHash),
     stats: () => ({ inFlight, queued: waiting.length, refused }),
   };
 }

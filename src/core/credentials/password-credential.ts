@@ -9,6 +9,8 @@ export interface PasswordCredential {
   changedAt: Date;
   /** Set after too many consecutive failures; only an administrator's new password clears it. */
   disabledAt: Date | null;
+  /** Set when an administrator expired the password: the next log-in gives a change-only session. A new password clears it. */
+  expiredAt: Date | null;
   /** Incremented on every write; writers compare-and-set on it so concurrent changes cannot both win. */
   version: number;
 }

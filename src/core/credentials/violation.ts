@@ -8,11 +8,15 @@ export type Violation =
   | { code: 'invalid_characters' }
   | { code: 'common' }
   | { code: 'breached' }
+  /** The breach corpus could not answer and the deployment fails closed. */
+  | { code: 'breach_check_unavailable' }
   /** `contains`: the word appears in the password; `similar`: a near copy (see checks/similarity.ts). */
   | { code: 'context'; field: ContextField; match: 'contains' | 'similar' }
   | { code: 'same_as_current' }
   | { code: 'reused'; historyDepth: number }
-  | { code: 'too_soon'; minAgeSeconds: number };
+  | { code: 'too_soon'; minAgeSeconds: number }
+  /** The strength estimate (zxcvbn 0–4) is below the tenant's `minStrengthScore`. */
+  | { code: 'too_weak'; minScore: number; score: number };
 
 export type ViolationCode = Violation['code'];
 

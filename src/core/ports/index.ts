@@ -1,5 +1,6 @@
 import type { AttemptThrottle } from './attempt-throttle.js';
 import type { AuditLog } from './audit-log.js';
+import type { BreachedPasswordChecker } from './breached-password-checker.js';
 import type { Clock } from './clock.js';
 import type { CommonPasswordList } from './common-password-list.js';
 import type { CredentialStore } from './credential-store.js';
@@ -19,6 +20,11 @@ export interface ServiceSettings {
   productName: string;
   /** Live sessions a user may hold per origin before new log-ins are refused (vRNI documents 100). */
   maxLiveSessionsPerUser: number;
+  /**
+   * When the breach corpus cannot answer: false (default) refuses the password with
+   * `breach_check_unavailable`; true accepts it as if it were not breached (the adapter logs the failure).
+   */
+  breachFailOpen: boolean;
 }
 
 /** Every port. Use cases depend on `Pick<Ports, …>` of just what they use. */
@@ -35,5 +41,7 @@ export interface Ports {
   ipLimiter: RateLimiter;
   commonPasswords: CommonPasswordList;
   strength: StrengthEstimator;
+  /** null: the deployment has no breach corpus (neither PASSWARDEN_BREACH_API_URL nor a local corpus). */
+  breach: BreachedPasswordChecker | null;
   settings: ServiceSettings;
 }

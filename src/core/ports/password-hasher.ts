@@ -8,6 +8,12 @@ export interface PasswordHasher {
   hash(password: string): Promise<string>;
   /** Whole-password comparison in constant time; false (never a throw) for a malformed stored hash. */
   verify(storedHash: string, password: string): Promise<boolean>;
+  /**
+   * Whether `verify` can check a password against this stored string: a known format with parameters
+   * within the hasher's bounds. Cheap (parsing only). Import stores a pre-hashed password only when
+   * this is true, so a hostile or unknown hash is refused up front instead of failing every log-in.
+   */
+  understands(storedHash: string): boolean;
   /** False when the stored hash should be replaced after the next successful verification. */
   isCurrent(storedHash: string): boolean;
   /**

@@ -6,6 +6,7 @@ import type { AuditEvent, RequestContext } from '../audit/audit-event.js';
 import { isDomainError, type DomainErrorDetail } from '../errors.js';
 import { OPERATOR, type UserActor } from '../authorization/actor.js';
 import { DEFAULT_PASSWORD_POLICY, mergePolicy, type PartialPolicy } from '../credentials/password-policy.js';
+import type { BreachedPasswordChecker } from '../ports/breached-password-checker.js';
 import type { CommonPasswordList } from '../ports/common-password-list.js';
 import type { Ports, ServiceSettings } from '../ports/index.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
@@ -72,6 +73,8 @@ export function createFakeHasher(params = 'v1'): FakeHasher {
     isCurrent(storedHash) {
       return storedHash.startsWith(`fake$${hasher.params}$`);
     },
+    // Any fake hash whose parameter tag is short lower-case alphanumerics; anything else is "unknown".
+    understands: (storedHash) => /^fake\$[a-z0-9]{1,16}\$[0-9a-f.]+$/.test(storedHash),
     async verifyDummy(password) {
       calls.verifyDummy += 1;
       saw(password);
@@ -182,12 +185,38 @@ export function createFakeStrengthEstimator(): FakeStrengthEstimator {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Breach checker
+
+export interface FakeBreachChecker extends BreachedPasswordChecker {
+  /** Every password asked about, in order. */
+  readonly calls: string[];
+  /** While true, every call rejects as an unreachable source does. */
+  failing: boolean;
+}
+
+/** Scripted: the given passwords are breached, nothing else; rejects with an ordinary Error while `failing`. */
+export function createFakeBreachChecker(breached: readonly string[] = []): FakeBreachChecker {
+  const set = new Set(breached);
+  const fake: FakeBreachChecker = {
+    calls: [],
+    failing: false,
+    async isBreached(password) {
+      fake.calls.push(password);
+      if (fake.failing) throw new Error('breach source unreachable');
+      return set.has(password);
+    },
+  };
+  return fake;
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Ports
 
 export const TEST_SETTINGS: ServiceSettings = Object.freeze({
   session: Object.freeze({ ttlSeconds: 3600 * 8, idleSeconds: 1800 }),
   productName: 'passwarden',
   maxLiveSessionsPerUser: 100,
+  breachFailOpen: false,
 });
 
 /** A request from somewhere, as a dialect would describe it. */
@@ -217,6 +246,7 @@ export function makePorts(overrides: Partial<TestPorts> = {}): TestPorts {
     ipLimiter: createFakeRateLimiter(),
     commonPasswords: createCommonPasswordList(),
     strength: createFakeStrengthEstimator(),
+    breach: null,
     settings: TEST_SETTINGS,
     ...overrides,
   };

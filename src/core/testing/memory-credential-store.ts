@@ -23,9 +23,13 @@ export function createMemoryCredentialStore(state: MemoryState): CredentialStore
         temporary: change.temporary,
         changedAt: change.changedAt,
         disabledAt: null,
+        expiredAt: null,
         version: (current?.version ?? 0) + 1,
       };
       state.credentials.set(key, copy(next));
+      const history = current ? [{ hash: current.hash, changedAt: change.changedAt }, ...(state.history.get(key) ?? [])] : (state.history.get(key) ?? []);
+      if (change.keepHistory > 0) state.history.set(key, history.slice(0, change.keepHistory));
+      else state.history.delete(key);
       for (const [id, session] of state.sessions) {
         if (session.tenantId === change.tenantId && session.userId === change.userId) state.sessions.delete(id);
       }
@@ -46,6 +50,16 @@ export function createMemoryCredentialStore(state: MemoryState): CredentialStore
       // Idempotent: the first disabling time stands and the version moves once.
       if (!current || current.disabledAt !== null) return;
       state.credentials.set(key, { ...current, disabledAt: new Date(at.getTime()), version: current.version + 1 });
+    },
+    async history(tenantId, userId, limit) {
+      return (state.history.get(scoped(tenantId, userId)) ?? []).slice(0, Math.max(0, limit)).map((entry) => entry.hash);
+    },
+    async expire(tenantId, userId, at) {
+      const key = scoped(tenantId, userId);
+      const current = state.credentials.get(key);
+      if (!current) return false;
+      if (current.expiredAt === null) state.credentials.set(key, { ...current, expiredAt: new Date(at.getTime()), version: current.version + 1 });
+      return true;
     },
   };
 }

@@ -16,13 +16,15 @@ export interface MemoryState {
   tenants: Map<string, Tenant>;
   users: Map<string, User>;
   credentials: Map<string, PasswordCredential>;
+  /** Replaced hashes per user, newest first. */
+  history: Map<string, { hash: string; changedAt: Date }[]>;
   sessions: Map<string, Session>;
   throttle: Map<string, ThrottleRow>;
   audit: { seq: number; event: AuditEvent }[];
 }
 
 export function createMemoryState(): MemoryState {
-  return { tenants: new Map(), users: new Map(), credentials: new Map(), sessions: new Map(), throttle: new Map(), audit: [] };
+  return { tenants: new Map(), users: new Map(), credentials: new Map(), history: new Map(), sessions: new Map(), throttle: new Map(), audit: [] };
 }
 
 /** NUL cannot occur in ids or keys that came through the HTTP schemas, so the join is unambiguous. */

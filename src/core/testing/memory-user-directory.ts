@@ -74,6 +74,7 @@ export function createMemoryUserDirectory(state: MemoryState): UserDirectory {
       const key = scoped(tenantId, id);
       if (!state.users.delete(key)) return false;
       state.credentials.delete(key);
+      state.history.delete(key);
       for (const [sessionId, session] of state.sessions) {
         if (session.tenantId === tenantId && session.userId === id) state.sessions.delete(sessionId);
       }

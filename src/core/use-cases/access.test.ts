@@ -13,6 +13,7 @@ import { revokeUserSessions } from './revoke-user-sessions.js';
 import { signOut } from './sign-out.js';
 import { createTenant, listTenants } from './tenants.js';
 import { unlockUser } from './unlock-user.js';
+import { expirePassword } from './expire-password.js';
 import { updateUser } from './update-user.js';
 
 async function setup() {
@@ -46,6 +47,7 @@ const writes: Array<{ name: string; call: Call }> = [
   { name: 'deleteUser', call: (p, a, id) => deleteUser(p, a, { tenantId: 'default', userId: id }, ctx) },
   { name: 'adminSetPassword', call: (p, a, id) => adminSetPassword(p, a, { tenantId: 'default', userId: id, newPassword: PASSWORDS.other }, ctx) },
   { name: 'unlockUser', call: (p, a, id) => unlockUser(p, a, { tenantId: 'default', userId: id }, ctx) },
+  { name: 'expirePassword', call: (p, a, id) => expirePassword(p, a, { tenantId: 'default', userId: id }, ctx) },
   { name: 'revokeUserSessions', call: (p, a, id) => revokeUserSessions(p, a, { tenantId: 'default', userId: id }, ctx) },
   { name: 'createTenant', call: (p, a) => createTenant(p, a, { id: 'globex', name: 'Globex' }, ctx) },
 ];

@@ -6,13 +6,14 @@ import { forbidden, notFound, passwordPolicyViolation } from '../errors.js';
 import type { Ports } from '../ports/index.js';
 import { assessNewPassword } from './steps/assess-new-password.js';
 import { commitNewPassword } from './steps/commit-new-password.js';
+import { historyViolation } from './steps/check-password-history.js';
 import { loadTenant } from './steps/load-tenant.js';
 import { normalisePassword } from '../credentials/password-policy.js';
 import { isServiceUser } from '../users/user.js';
 
 export type AdminSetPasswordDeps = Pick<
   Ports,
-  'tenants' | 'users' | 'credentials' | 'audit' | 'hasher' | 'tokens' | 'clock' | 'commonPasswords' | 'settings'
+  'tenants' | 'users' | 'credentials' | 'audit' | 'hasher' | 'tokens' | 'clock' | 'commonPasswords' | 'strength' | 'breach' | 'settings'
 >;
 
 export interface AdminSetPasswordInput {
@@ -24,9 +25,10 @@ export interface AdminSetPasswordInput {
 }
 
 /**
- * An administrator sets a user's password. The policy applies (including same-as-current, checked
- * against the stored hash); the password is temporary by default; every session of the user is
- * revoked; a password disabled after too many failures becomes usable again.
+ * An administrator sets a user's password. The policy applies (including same-as-current and the
+ * history, checked against the stored hashes; the minimum age does not); the password is temporary
+ * by default; every session of the user is revoked; a password disabled after too many failures or
+ * expired becomes usable again.
  */
 export async function adminSetPassword(
   deps: AdminSetPasswordDeps,
@@ -42,10 +44,14 @@ export async function adminSetPassword(
   if (!user || isServiceUser(user)) throw notFound('user');
   const credential = await deps.credentials.get(tenant.id, user.id);
 
-  const violations = assessNewPassword(deps, tenant, user, input.newPassword);
+  const violations = await assessNewPassword(deps, tenant, user, input.newPassword);
   const password = normalisePassword(input.newPassword);
   if (violations.length === 0 && credential && (await deps.hasher.verify(credential.hash, password))) {
     violations.push({ code: 'same_as_current' });
+  }
+  if (violations.length === 0) {
+    const reused = await historyViolation(deps, tenant, user.id, password);
+    if (reused !== null) violations.push(reused);
   }
   if (violations.length > 0) {
     await recordAudit(deps, { tenantId: tenant.id, type: 'password.admin_set', outcome: 'failure', actor, subjectId: user.id, reason: 'password_policy' }, context);
@@ -59,6 +65,7 @@ export async function adminSetPassword(
     expectedVersion: credential?.version ?? null,
     password,
     temporary,
+    keepHistory: tenant.policy.historyDepth,
     newSession: null,
   });
   await recordAudit(deps, { tenantId: tenant.id, type: 'password.admin_set', outcome: 'success', actor, subjectId: user.id, reason: temporary ? 'temporary' : 'permanent' }, context);

@@ -50,7 +50,7 @@ export async function authenticateKiiClient(
   const eligible = !oversized && input.clientId === kii.clientId && serviceUser !== undefined && serviceUser.status === 'active';
   const now = deps.clock.now();
   const credential: PasswordCredential | undefined = eligible
-    ? { userId: kii.serviceUserId, tenantId: tenant.id, hash: kii.clientSecretHash, temporary: false, changedAt: tenant.createdAt, disabledAt: null, version: 1 }
+    ? { userId: kii.serviceUserId, tenantId: tenant.id, hash: kii.clientSecretHash, temporary: false, changedAt: tenant.createdAt, disabledAt: null, expiredAt: null, version: 1 }
     : undefined;
 
   const matched = await verifyPasswordAttempt(

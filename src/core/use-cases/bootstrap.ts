@@ -21,7 +21,7 @@ export interface BootstrapResult {
 
 /** Makes sure the default tenant exists and has an administrator. Idempotent. */
 export async function bootstrap(
-  deps: Pick<Ports, 'tenants' | 'users' | 'credentials' | 'throttle' | 'audit' | 'hasher' | 'tokens' | 'clock' | 'commonPasswords' | 'settings'>,
+  deps: Pick<Ports, 'tenants' | 'users' | 'credentials' | 'throttle' | 'audit' | 'hasher' | 'tokens' | 'clock' | 'commonPasswords' | 'strength' | 'breach' | 'settings'>,
   input: BootstrapInput,
 ): Promise<BootstrapResult> {
   const actor: Actor = OPERATOR;

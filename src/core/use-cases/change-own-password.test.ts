@@ -158,6 +158,7 @@ describe('changeOwnPassword', () => {
         hash: await ports.hasher.hash(current.normalize('NFC')),
         temporary: false,
         changedAt: ports.clock.now(),
+        keepHistory: 0,
         newSession: null,
       });
     }

@@ -1,11 +1,13 @@
 import type { RequestContext } from '../audit/audit-event.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { UserActor } from '../authorization/actor.js';
+import { minimumAgeViolation } from '../credentials/password-age.js';
 import { MAX_PASSWORD_INPUT_BYTES, normalisePassword, utf8ByteLength } from '../credentials/password-policy.js';
 import { invalidCurrentPassword, passwordPolicyViolation, reauthenticationRequired, unauthenticated } from '../errors.js';
 import type { Ports } from '../ports/index.js';
 import { issueSession, type IssuedSession } from '../sessions/issue-session.js';
 import { commitNewPassword } from './steps/commit-new-password.js';
+import { historyViolation } from './steps/check-password-history.js';
 import { loadTenant } from './steps/load-tenant.js';
 import { assessNewPassword } from './steps/assess-new-password.js';
 import { spendIpBudget } from './steps/spend-ip-budget.js';
@@ -13,7 +15,7 @@ import { verifyPasswordAttempt } from './steps/verify-password-attempt.js';
 
 export type ChangeOwnPasswordDeps = Pick<
   Ports,
-  'tenants' | 'users' | 'credentials' | 'sessions' | 'throttle' | 'audit' | 'hasher' | 'tokens' | 'clock' | 'ipLimiter' | 'commonPasswords' | 'settings'
+  'tenants' | 'users' | 'credentials' | 'sessions' | 'throttle' | 'audit' | 'hasher' | 'tokens' | 'clock' | 'ipLimiter' | 'commonPasswords' | 'strength' | 'breach' | 'settings'
 >;
 
 /**
@@ -33,7 +35,7 @@ export interface ChangeOwnPasswordInput {
 
 /**
  * A user changes their own password. Policy first (it reveals nothing secret), then the proof
- * (counted toward lockout like a log-in), then same-as-current, then one transaction that stores the
+ * (counted toward lockout like a log-in), then same-as-current and the history, then one transaction that stores the
  * hash, revokes every session of the user and, if asked, issues the caller's replacement.
  */
 export async function changeOwnPassword(
@@ -48,7 +50,9 @@ export async function changeOwnPassword(
   if (!user) throw unauthenticated('revoked');
   const credential = await deps.credentials.get(user.tenantId, user.id);
 
-  const violations = assessNewPassword(deps, tenant, user, input.newPassword);
+  const violations = await assessNewPassword(deps, tenant, user, input.newPassword);
+  const tooSoon = minimumAgeViolation(credential, tenant.policy, deps.clock.now());
+  if (tooSoon !== null) violations.push(tooSoon);
   if (violations.length > 0) {
     await recordAudit(deps, { tenantId: tenant.id, type: 'password.change', outcome: 'failure', actor, subjectId: user.id, reason: 'password_policy' }, context);
     throw passwordPolicyViolation(violations);
@@ -105,6 +109,12 @@ export async function changeOwnPassword(
     await recordAudit(deps, { tenantId: tenant.id, type: 'password.change', outcome: 'failure', actor, subjectId: user.id, reason: 'password_policy' }, context);
     throw passwordPolicyViolation([{ code: 'same_as_current' }]);
   }
+  // Checked only once the proof holds: it costs one verification per remembered password.
+  const reused = await historyViolation(deps, tenant, user.id, newPassword);
+  if (reused !== null) {
+    await recordAudit(deps, { tenantId: tenant.id, type: 'password.change', outcome: 'failure', actor, subjectId: user.id, reason: 'password_policy' }, context);
+    throw passwordPolicyViolation([reused]);
+  }
 
   const replacement = input.replaceSession
     ? issueSession(deps, { tenantId: tenant.id, userId: user.id, authenticatedAt: deps.clock.now(), passwordChangeOnly: false, origin: actor.sessionOrigin })
@@ -115,6 +125,7 @@ export async function changeOwnPassword(
     expectedVersion: credential?.version ?? null,
     password: newPassword,
     temporary: false,
+    keepHistory: tenant.policy.historyDepth,
     newSession: replacement,
   });
   await recordAudit(deps, { tenantId: tenant.id, type: 'password.change', outcome: 'success', actor, subjectId: user.id }, context);

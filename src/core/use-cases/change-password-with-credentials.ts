@@ -1,5 +1,6 @@
 import type { RequestContext } from '../audit/audit-event.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { minimumAgeViolation } from '../credentials/password-age.js';
 import { MAX_PASSWORD_INPUT_BYTES, normalisePassword, utf8ByteLength } from '../credentials/password-policy.js';
 import { invalidCredentials, passwordPolicyViolation } from '../errors.js';
 import type { Ports } from '../ports/index.js';
@@ -8,13 +9,14 @@ import { usernameKey } from '../users/user.js';
 import type { UserView } from '../users/user-view.js';
 import { assessNewPassword } from './steps/assess-new-password.js';
 import { commitNewPassword } from './steps/commit-new-password.js';
+import { historyViolation } from './steps/check-password-history.js';
 import { loadUserView } from './steps/load-user-view.js';
 import { spendIpBudget } from './steps/spend-ip-budget.js';
 import { verifyPasswordAttempt } from './steps/verify-password-attempt.js';
 
 export type ChangePasswordWithCredentialsDeps = Pick<
   Ports,
-  'tenants' | 'users' | 'credentials' | 'sessions' | 'throttle' | 'audit' | 'hasher' | 'tokens' | 'clock' | 'ipLimiter' | 'commonPasswords' | 'settings'
+  'tenants' | 'users' | 'credentials' | 'sessions' | 'throttle' | 'audit' | 'hasher' | 'tokens' | 'clock' | 'ipLimiter' | 'commonPasswords' | 'strength' | 'breach' | 'settings'
 >;
 
 export interface ChangePasswordWithCredentialsInput {
@@ -43,7 +45,7 @@ export async function changePasswordWithCredentials(
   // Policy first, but only with what the caller sent: judging against the stored e-mail or display
   // name before authentication would tell an anonymous caller that the user exists.
   if (tenant) {
-    const violations = assessNewPassword(deps, tenant, { username: input.username }, input.newPassword);
+    const violations = await assessNewPassword(deps, tenant, { username: input.username }, input.newPassword);
     if (violations.length > 0) throw passwordPolicyViolation(violations);
   }
   const current = utf8ByteLength(input.currentPassword) > MAX_PASSWORD_INPUT_BYTES ? null : normalisePassword(input.currentPassword);
@@ -64,8 +66,14 @@ export async function changePasswordWithCredentials(
   if (!matched || !user || !credential) throw invalidCredentials();
 
   const newPassword = normalisePassword(input.newPassword);
-  const violations = assessNewPassword(deps, tenant, user, input.newPassword);
+  const violations = await assessNewPassword(deps, tenant, user, input.newPassword);
   if (newPassword === current) violations.push({ code: 'same_as_current' });
+  const tooSoon = minimumAgeViolation(credential, tenant.policy, deps.clock.now());
+  if (tooSoon !== null) violations.push(tooSoon);
+  if (violations.length === 0) {
+    const reused = await historyViolation(deps, tenant, user.id, newPassword);
+    if (reused !== null) violations.push(reused);
+  }
   if (violations.length > 0) {
     await recordAudit(deps, { tenantId: tenant.id, type: 'password.change', outcome: 'failure', actor: null, subjectId: user.id, reason: 'password_policy' }, context);
     throw passwordPolicyViolation(violations);
@@ -78,6 +86,7 @@ export async function changePasswordWithCredentials(
     expectedVersion: credential.version,
     password: newPassword,
     temporary: false,
+    keepHistory: tenant.policy.historyDepth,
     newSession: issued,
   });
   const actor = { kind: 'user' as const, tenantId: tenant.id, userId: user.id, sessionId: issued.session.id, roles: user.roles, passwordChangeOnly: false, authenticatedAt: issued.session.authenticatedAt, sessionOrigin: context.dialect };

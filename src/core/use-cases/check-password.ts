@@ -3,7 +3,7 @@ import { normalisePassword } from '../credentials/password-policy.js';
 import type { Violation } from '../credentials/violation.js';
 import type { Ports } from '../ports/index.js';
 import type { StrengthEstimate } from '../ports/strength-estimator.js';
-import { assessNewPassword } from './steps/assess-new-password.js';
+import { assessNewPassword, ownerWords } from './steps/assess-new-password.js';
 import { loadTenant } from './steps/load-tenant.js';
 import { spendIpBudget } from './steps/spend-ip-budget.js';
 
@@ -23,25 +23,14 @@ export interface CheckPasswordResult {
 
 /** Judges a candidate against a tenant's policy and estimates its strength, storing nothing. Rate limited per IP. */
 export async function checkPassword(
-  deps: Pick<Ports, 'tenants' | 'ipLimiter' | 'commonPasswords' | 'strength' | 'settings'>,
+  deps: Pick<Ports, 'tenants' | 'ipLimiter' | 'commonPasswords' | 'strength' | 'breach' | 'settings'>,
   input: CheckPasswordInput,
   context: RequestContext,
 ): Promise<CheckPasswordResult> {
   await spendIpBudget(deps, context);
   const tenant = await loadTenant(deps, input.tenantId);
-  const violations = assessNewPassword(deps, tenant, { username: input.username ?? null, email: input.email ?? null }, input.password);
-  const strength = await deps.strength.estimate(normalisePassword(input.password), userInputs(input));
+  const owner = { username: input.username ?? null, email: input.email ?? null };
+  const strength = await deps.strength.estimate(normalisePassword(input.password), ownerWords(owner));
+  const violations = await assessNewPassword(deps, tenant, owner, input.password, { strength });
   return { acceptable: violations.length === 0, violations, strength };
-}
-
-/** Words the owner is known by: a password built from them is easy to guess for anyone who knows the owner. */
-function userInputs(input: CheckPasswordInput): string[] {
-  const words: string[] = [];
-  if (input.username) words.push(input.username);
-  if (input.email) {
-    words.push(input.email);
-    const local = input.email.split('@')[0];
-    if (local && local !== input.email) words.push(local);
-  }
-  return words;
 }

@@ -1,3 +1,4 @@
+import { newUser } from '../users/new-user.js';
 import type { RequestContext } from '../audit/audit-event.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Actor } from '../authorization/actor.js';
@@ -6,7 +7,7 @@ import type { PasswordCredential } from '../credentials/password-credential.js';
 import { requestInvalid } from '../errors.js';
 import type { Ports } from '../ports/index.js';
 import { displayNameErrors, emailErrors, usernameErrors } from '../users/user-input.js';
-import { emailKey, usernameKey, type Role, type User } from '../users/user.js';
+import type { Role } from '../users/user.js';
 import type { UserView } from '../users/user-view.js';
 import { requireAcceptablePassword } from './steps/assess-new-password.js';
 import { loadTenant } from './steps/load-tenant.js';
@@ -14,7 +15,7 @@ import { loadUserView } from './steps/load-user-view.js';
 
 export type CreateUserDeps = Pick<
   Ports,
-  'tenants' | 'users' | 'credentials' | 'throttle' | 'audit' | 'hasher' | 'tokens' | 'clock' | 'commonPasswords' | 'settings'
+  'tenants' | 'users' | 'credentials' | 'throttle' | 'audit' | 'hasher' | 'tokens' | 'clock' | 'commonPasswords' | 'strength' | 'breach' | 'settings'
 >;
 
 export interface CreateUserInput {
@@ -42,25 +43,11 @@ export async function createUser(
   if (errors.length > 0) throw requestInvalid(errors);
 
   const now = deps.clock.now();
-  const username = input.username.normalize('NFC');
-  const email = input.email ?? null;
-  const user: User = {
-    id: deps.tokens.newId(),
-    tenantId: tenant.id,
-    username,
-    usernameKey: usernameKey(username),
-    email,
-    emailKey: emailKey(email),
-    displayName: input.displayName ?? null,
-    roles: [...new Set<Role>(input.roles ?? ['member'])],
-    status: 'active',
-    createdAt: now,
-    updatedAt: now,
-  };
+  const user = newUser({ id: deps.tokens.newId(), tenantId: tenant.id, username: input.username, email: input.email, displayName: input.displayName, roles: input.roles, now });
 
   let credential: PasswordCredential | null = null;
   if (input.password !== undefined) {
-    const password = requireAcceptablePassword(deps, tenant, user, input.password);
+    const password = await requireAcceptablePassword(deps, tenant, user, input.password);
     credential = {
       userId: user.id,
       tenantId: tenant.id,
@@ -68,6 +55,7 @@ export async function createUser(
       temporary: input.temporary ?? tenant.policy.adminSetTemporaryByDefault,
       changedAt: now,
       disabledAt: null,
+      expiredAt: null,
       version: 1,
     };
   }

@@ -1,10 +1,10 @@
+import { newUser } from '../users/new-user.js';
 import type { RequestContext } from '../audit/audit-event.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { PasswordCredential } from '../credentials/password-credential.js';
 import { forbidden, requestInvalid } from '../errors.js';
 import type { Ports } from '../ports/index.js';
 import { displayNameErrors, emailErrors, usernameErrors } from '../users/user-input.js';
-import { emailKey, usernameKey, type User } from '../users/user.js';
 import type { UserView } from '../users/user-view.js';
 import { requireAcceptablePassword } from './steps/assess-new-password.js';
 import { loadTenant } from './steps/load-tenant.js';
@@ -13,7 +13,7 @@ import { spendIpBudget } from './steps/spend-ip-budget.js';
 
 export type RegisterUserDeps = Pick<
   Ports,
-  'tenants' | 'users' | 'credentials' | 'throttle' | 'audit' | 'hasher' | 'tokens' | 'clock' | 'ipLimiter' | 'commonPasswords' | 'settings'
+  'tenants' | 'users' | 'credentials' | 'throttle' | 'audit' | 'hasher' | 'tokens' | 'clock' | 'ipLimiter' | 'commonPasswords' | 'strength' | 'breach' | 'settings'
 >;
 
 export interface RegisterUserInput {
@@ -42,22 +42,8 @@ export async function registerUser(deps: RegisterUserDeps, input: RegisterUserIn
   if (errors.length > 0) throw requestInvalid(errors);
 
   const now = deps.clock.now();
-  const username = input.username.normalize('NFC');
-  const email = input.email ?? null;
-  const user: User = {
-    id: deps.tokens.newId(),
-    tenantId: tenant.id,
-    username,
-    usernameKey: usernameKey(username),
-    email,
-    emailKey: emailKey(email),
-    displayName: input.displayName ?? null,
-    roles: ['member'],
-    status: 'active',
-    createdAt: now,
-    updatedAt: now,
-  };
-  const password = requireAcceptablePassword(deps, tenant, user, input.password);
+  const user = newUser({ id: deps.tokens.newId(), tenantId: tenant.id, username: input.username, email: input.email, displayName: input.displayName, now });
+  const password = await requireAcceptablePassword(deps, tenant, user, input.password);
   const credential: PasswordCredential = {
     userId: user.id,
     tenantId: tenant.id,
@@ -65,6 +51,7 @@ export async function registerUser(deps: RegisterUserDeps, input: RegisterUserIn
     temporary: false,
     changedAt: now,
     disabledAt: null,
+    expiredAt: null,
     version: 1,
   };
   await deps.users.create(user, credential);

@@ -307,7 +307,7 @@ describe('signIn', () => {
   });
 
   it('refuses a new session once the user holds the maximum live sessions', async () => {
-    const { ports } = await setup({ settings: { session: { ttlSeconds: 3600, idleSeconds: 1800 }, productName: 'passwarden', maxLiveSessionsPerUser: 2 } });
+    const { ports } = await setup({ settings: { session: { ttlSeconds: 3600, idleSeconds: 1800 }, productName: 'passwarden', maxLiveSessionsPerUser: 2, breachFailOpen: false } });
     expect(await attempt(ports, 'alice', PASSWORDS.alice)).toBe('ok');
     expect(await attempt(ports, 'alice', PASSWORDS.alice)).toBe('ok');
     expect(await attempt(ports, 'alice', PASSWORDS.alice)).toEqual({ kind: 'SessionLimitReached', limit: 2 });

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../audit/audit-event.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { isPasswordExpired } from '../credentials/password-age.js';
 import { DEFAULT_PASSWORD_POLICY, normalisePassword, utf8ByteLength, MAX_PASSWORD_INPUT_BYTES } from '../credentials/password-policy.js';
 import { invalidCredentials, sessionLimitReached } from '../errors.js';
 import type { Ports } from '../ports/index.js';
@@ -76,19 +77,22 @@ export async function signIn(deps: SignInDeps, input: SignInInput, context: Requ
     await recordAudit(deps, { tenantId: tenant.id, type: 'login', outcome: 'failure', actor: null, subjectId: user.id, reason: 'too_many_sessions' }, context);
     throw sessionLimitReached(deps.settings.maxLiveSessionsPerUser);
   }
+  // A temporary password, or one an administrator expired or older than the tenant's maximum age, may only be changed.
+  const expired = !credential.temporary && isPasswordExpired(credential, tenant.policy, now);
+  const changeOnly = credential.temporary || expired;
   const issued = issueSession(deps, {
     tenantId: tenant.id,
     userId: user.id,
     authenticatedAt: now,
-    passwordChangeOnly: credential.temporary,
+    passwordChangeOnly: changeOnly,
     origin,
     ttlSeconds: input.sessionTtlSeconds,
   });
   await deps.sessions.create(issued.session);
   await recordAudit(
     deps,
-    { tenantId: tenant.id, type: 'login', outcome: 'success', actor: null, subjectId: user.id, reason: credential.temporary ? 'temporary_password' : null },
+    { tenantId: tenant.id, type: 'login', outcome: 'success', actor: null, subjectId: user.id, reason: credential.temporary ? 'temporary_password' : expired ? 'password_expired' : null },
     context,
   );
-  return { ...issued, user: await loadUserView(deps, user), passwordChangeRequired: credential.temporary };
+  return { ...issued, user: await loadUserView(deps, user), passwordChangeRequired: changeOnly };
 }

@@ -1,6 +1,7 @@
 import type { RequestContext } from '../audit/audit-event.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { UserActor } from '../authorization/actor.js';
+import { isPasswordExpired } from '../credentials/password-age.js';
 import { DEFAULT_PASSWORD_POLICY, MAX_PASSWORD_INPUT_BYTES, normalisePassword, utf8ByteLength } from '../credentials/password-policy.js';
 import { invalidCredentials } from '../errors.js';
 import type { Ports } from '../ports/index.js';
@@ -70,7 +71,7 @@ export async function verifyCredentials(deps: VerifyCredentialsDeps, input: Veri
     userId: user.id,
     sessionId: '',
     roles: user.roles,
-    passwordChangeOnly: credential.temporary,
+    passwordChangeOnly: credential.temporary || isPasswordExpired(credential, tenant.policy, deps.clock.now()),
     authenticatedAt: deps.clock.now(),
     sessionOrigin: context.dialect,
   };

@@ -23,7 +23,8 @@ export function toUserView(
   return {
     ...user,
     hasPassword: credential !== undefined,
-    passwordChangeRequired: credential?.temporary ?? false,
+    // An administrator's expiry shows here; the tenant's maximum age shows at the next log-in.
+    passwordChangeRequired: credential !== undefined && (credential.temporary || credential.expiredAt !== null),
     passwordChangedAt: credential?.changedAt ?? null,
     lockedUntil,
     passwordDisabled: credential !== undefined && credential.disabledAt !== null,

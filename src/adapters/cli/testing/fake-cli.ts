@@ -3,8 +3,9 @@ import { createUser } from '../../../core/use-cases/create-user.js';
 import { OPERATOR } from '../../../core/authorization/actor.js';
 import { OPERATOR_CONTEXT } from '../../../core/audit/audit-event.js';
 import { makePorts, seedDefaultTenant, type TestPorts } from '../../../core/testing/fakes.js';
-import type { CalibrationOptions, CalibrationResult, CliDeps, ReadSecretOptions } from '../cli-deps.js';
-import { UsageError } from '../cli-errors.js';
+import type { ImportUserRow } from '../../../core/use-cases/import-users.js';
+import type { BreachImportResult, CalibrationOptions, CalibrationResult, CliDeps, ImportFileRequest, ReadSecretOptions } from '../cli-deps.js';
+import { CliFailure, UsageError } from '../cli-errors.js';
 import { createProgram } from '../create-program.js';
 import { runCli, type ExitCode } from '../run-cli.js';
 
@@ -24,6 +25,11 @@ export interface FakeCli {
   migrations: string[];
   calibrations: CalibrationOptions[];
   calibration: CalibrationResult;
+  breachImports: { source: string; output: string | undefined }[];
+  /** What readImportFile returns for each path; any other path fails as a missing file does. */
+  importFiles: Map<string, ImportUserRow[]>;
+  importRequests: ImportFileRequest[];
+  breachImport: BreachImportResult;
   run(registers: Register | readonly Register[], argv: readonly string[]): Promise<ExitCode>;
   /** Everything written, both streams. */
   output(): string;
@@ -44,6 +50,10 @@ export async function createFakeCli(): Promise<FakeCli> {
     migrations: [],
     calibrations: [],
     calibration: { memoryKiB: 19_456, iterations: 7, parallelism: 1, medianMs: 247.6, targetMs: 250, cappedAtCeiling: false },
+    breachImports: [],
+    importFiles: new Map(),
+    importRequests: [],
+    breachImport: { output: '/var/lib/passwarden/breach-corpus.idx', hashes: 3 },
     deps: {
       out: (line) => void fake.stdout.push(line),
       err: (line) => void fake.stderr.push(line),
@@ -71,6 +81,16 @@ export async function createFakeCli(): Promise<FakeCli> {
       async calibrate(options) {
         fake.calibrations.push(options);
         return fake.calibration;
+      },
+      async readImportFile(request) {
+        fake.importRequests.push(request);
+        const rows = fake.importFiles.get(request.path);
+        if (rows === undefined) throw new CliFailure(`cannot read ${request.path}`);
+        return rows;
+      },
+      async importBreachCorpus(source, output) {
+        fake.breachImports.push({ source, output });
+        return { ...fake.breachImport, ...(output === undefined ? {} : { output }) };
       },
     },
     async run(registers, argv) {

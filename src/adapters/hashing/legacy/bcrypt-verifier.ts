@@ -1,5 +1,5 @@
 import { verify as bcryptVerify } from '@node-rs/bcrypt';
-import { safely } from './kdf.js';
+import { safely, verifierFromPrepare } from './kdf.js';
 import { LEGACY_BOUNDS, type LegacyVerifier } from './legacy-verifier.js';
 
 /** `$2a$`, `$2b$` or `$2y$`, a two-digit cost, 22 characters of salt and 31 of hash (bcrypt base64). */
@@ -17,16 +17,17 @@ export function bcryptCost(stored: string): number | null {
  * bcrypt reads at most 72 bytes of the password; rehashing to Argon2id on log-in ends that.
  */
 export function verifyBcrypt(stored: string, password: string | Uint8Array): Promise<boolean> {
-  const cost = bcryptCost(stored);
-  if (cost === null || cost < 4 || cost > LEGACY_BOUNDS.bcryptMaxCost) return Promise.resolve(false);
+  if (!bcryptWithinBounds(stored)) return Promise.resolve(false);
   return safely(() => bcryptVerify(password, stored));
+}
+
+/** A well-formed bcrypt string with a cost from 4 to LEGACY_BOUNDS.bcryptMaxCost. */
+export function bcryptWithinBounds(stored: string): boolean {
+  const cost = bcryptCost(stored);
+  return cost !== null && cost >= 4 && cost <= LEGACY_BOUNDS.bcryptMaxCost;
 }
 
 /** bcrypt as PHP, Ruby, Node and Spring Security store it: `$2b$12$<salt><hash>`. */
 export function createBcryptVerifier(): LegacyVerifier {
-  return {
-    name: 'bcrypt',
-    understands: (stored) => BCRYPT.test(stored),
-    verify: (stored, password) => verifyBcrypt(stored, password),
-  };
+  return verifierFromPrepare('bcrypt', (stored) => (bcryptWithinBounds(stored) ? (password) => verifyBcrypt(stored, password) : null));
 }

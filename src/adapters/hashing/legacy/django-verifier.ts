@@ -1,37 +1,59 @@
 import { createHash } from 'node:crypto';
-import { verifyArgon2Phc } from '../argon2id-hasher.js';
-import { verifyBcrypt } from './bcrypt-verifier.js';
-import { decodeBase64, equalBytes, parsePositiveInt, pbkdf2Async, pbkdf2WithinBounds, safely, scryptAsync, scryptWithinBounds, type Pbkdf2Digest } from './kdf.js';
-import { LEGACY_BOUNDS, type LegacyVerifier } from './legacy-verifier.js';
-
-const PREFIXES = ['pbkdf2_sha256$', 'pbkdf2_sha1$', 'argon2$', 'bcrypt_sha256$', 'bcrypt$', 'scrypt$'] as const;
+import { argon2PhcWithinCeiling, verifyArgon2Phc } from '../argon2id-hasher.js';
+import { bcryptWithinBounds, verifyBcrypt } from './bcrypt-verifier.js';
+import { decodeBase64, equalBytes, parsePositiveInt, pbkdf2Async, pbkdf2WithinBounds, scryptAsync, scryptWithinBounds, verifierFromPrepare, type Pbkdf2Digest, type PreparedCheck } from './kdf.js';
+import type { LegacyVerifier } from './legacy-verifier.js';
 
 /** Django's salts are text, used as their UTF-8 bytes; they never contain `$`. */
 const SALT = /^[^$]{0,1024}$/;
 
-async function verifyPbkdf2(digest: Pbkdf2Digest, rest: string, password: string): Promise<boolean> {
+function preparePbkdf2(digest: Pbkdf2Digest, rest: string): PreparedCheck | null {
   const [iterationsText, salt, hashText, extra] = rest.split('$');
   const iterations = parsePositiveInt(iterationsText);
-  if (iterations === null || salt === undefined || !SALT.test(salt) || hashText === undefined || extra !== undefined) return false;
+  if (iterations === null || salt === undefined || !SALT.test(salt) || hashText === undefined || extra !== undefined) return null;
   const expected = decodeBase64(hashText);
-  if (!expected) return false;
+  if (!expected) return null;
   const saltBytes = Buffer.from(salt, 'utf8');
-  if (!pbkdf2WithinBounds(digest, iterations, expected.length, saltBytes.length)) return false;
-  return equalBytes(await pbkdf2Async(password, saltBytes, iterations, expected.length, digest), expected);
+  if (!pbkdf2WithinBounds(digest, iterations, expected.length, saltBytes.length)) return null;
+  return async (password) => equalBytes(await pbkdf2Async(password, saltBytes, iterations, expected.length, digest), expected);
 }
 
-async function verifyScrypt(rest: string, password: string): Promise<boolean> {
+function prepareScrypt(rest: string): PreparedCheck | null {
   // scrypt$<N>$<salt>$<r>$<p>$<base64 hash>, Django 4.0+
   const [nText, salt, rText, pText, hashText, extra] = rest.split('$');
   const N = parsePositiveInt(nText);
   const r = parsePositiveInt(rText);
   const p = parsePositiveInt(pText);
-  if (N === null || r === null || p === null || salt === undefined || !SALT.test(salt) || hashText === undefined || extra !== undefined) return false;
+  if (N === null || r === null || p === null || salt === undefined || !SALT.test(salt) || hashText === undefined || extra !== undefined) return null;
   const expected = decodeBase64(hashText);
-  if (!expected) return false;
+  if (!expected) return null;
   const saltBytes = Buffer.from(salt, 'utf8');
-  if (!scryptWithinBounds({ N, r, p }, expected.length, saltBytes.length)) return false;
-  return equalBytes(await scryptAsync(password, saltBytes, expected.length, { N, r, p }), expected);
+  if (!scryptWithinBounds({ N, r, p }, expected.length, saltBytes.length)) return null;
+  return async (password) => equalBytes(await scryptAsync(password, saltBytes, expected.length, { N, r, p }), expected);
+}
+
+function prepare(stored: string): PreparedCheck | null {
+  const cut = stored.indexOf('$');
+  if (cut < 0) return null;
+  const algorithm = stored.slice(0, cut);
+  const rest = stored.slice(cut + 1);
+  switch (algorithm) {
+    case 'pbkdf2_sha256':
+      return preparePbkdf2('sha256', rest);
+    case 'pbkdf2_sha1':
+      return preparePbkdf2('sha1', rest);
+    case 'argon2':
+      return rest.startsWith('argon2') && argon2PhcWithinCeiling(`$${rest}`) ? (password) => verifyArgon2Phc(`$${rest}`, password) : null;
+    case 'bcrypt_sha256':
+      // Django hashes first so bcrypt's 72-byte limit does not truncate, and passes the hex digest.
+      return bcryptWithinBounds(rest) ? (password) => verifyBcrypt(rest, createHash('sha256').update(password, 'utf8').digest('hex')) : null;
+    case 'bcrypt':
+      return bcryptWithinBounds(rest) ? (password) => verifyBcrypt(rest, password) : null;
+    case 'scrypt':
+      return prepareScrypt(rest);
+    default:
+      return null;
+  }
 }
 
 /**
@@ -42,33 +64,5 @@ async function verifyScrypt(rest: string, password: string): Promise<boolean> {
  * - `scrypt$<N>$<salt>$<r>$<p>$<base64 hash>` (Django 4.0+).
  */
 export function createDjangoVerifier(): LegacyVerifier {
-  return {
-    name: 'django',
-    understands: (stored) => PREFIXES.some((prefix) => stored.startsWith(prefix)),
-    verify: (stored, password) =>
-      safely(async () => {
-        if (stored.length > LEGACY_BOUNDS.maxStoredLength) return false;
-        const cut = stored.indexOf('$');
-        if (cut < 0) return false;
-        const algorithm = stored.slice(0, cut);
-        const rest = stored.slice(cut + 1);
-        switch (algorithm) {
-          case 'pbkdf2_sha256':
-            return verifyPbkdf2('sha256', rest, password);
-          case 'pbkdf2_sha1':
-            return verifyPbkdf2('sha1', rest, password);
-          case 'argon2':
-            return rest.startsWith('argon2') ? verifyArgon2Phc(`$${rest}`, password) : false;
-          case 'bcrypt_sha256':
-            // Django hashes first so bcrypt's 72-byte limit does not truncate, and passes the hex digest.
-            return rest.startsWith('$') ? verifyBcrypt(rest, createHash('sha256').update(password, 'utf8').digest('hex')) : false;
-          case 'bcrypt':
-            return rest.startsWith('$') ? verifyBcrypt(rest, password) : false;
-          case 'scrypt':
-            return verifyScrypt(rest, password);
-          default:
-            return false;
-        }
-      }),
-  };
+  return verifierFromPrepare('django', prepare);
 }

@@ -1,5 +1,5 @@
 import { createCipheriv } from 'node:crypto';
-import { decodeBase64, equalBytes, parsePositiveInt, safely, scryptAsync, scryptWithinBounds } from './kdf.js';
+import { decodeBase64, equalBytes, parsePositiveInt, scryptAsync, scryptWithinBounds, verifierFromPrepare } from './kdf.js';
 import { LEGACY_BOUNDS, type LegacyVerifier } from './legacy-verifier.js';
 
 const B64 = '[A-Za-z0-9+/=]';
@@ -37,24 +37,19 @@ export function firebaseScryptToStored(user: { passwordHash: string; salt: strin
  * Bounds: memCost ≤ LEGACY_BOUNDS.scryptMaxLogN and the scrypt memory/work bounds for r = rounds.
  */
 export function createFirebaseScryptVerifier(): LegacyVerifier {
-  return {
-    name: 'firebase-scrypt',
-    understands: (stored) => STORED.test(stored),
-    verify: (stored, password) =>
-      safely(async () => {
-        const match = STORED.exec(stored);
-        if (!match) return false;
-        const [, roundsText, memCostText, signerText, separatorText, saltText, hashText] = match;
-        const rounds = parsePositiveInt(roundsText);
-        const memCost = parsePositiveInt(memCostText);
-        const signerKey = signerText === undefined ? null : decodeBase64(signerText);
-        const saltSeparator = separatorText === undefined ? null : decodeBase64(separatorText);
-        const salt = saltText === undefined ? null : decodeBase64(saltText);
-        const expected = hashText === undefined ? null : decodeBase64(hashText);
-        if (rounds === null || memCost === null || !signerKey || !saltSeparator || !salt || !expected) return false;
-        if (memCost > LEGACY_BOUNDS.scryptMaxLogN || signerKey.length === 0 || signerKey.length > LEGACY_BOUNDS.maxSignerKeyBytes) return false;
-        if (!scryptWithinBounds({ N: 2 ** memCost, r: rounds, p: 1 }, 32, salt.length + saltSeparator.length)) return false;
-        return equalBytes(await firebaseScrypt(password, salt, { rounds, memCost, signerKey, saltSeparator }), expected);
-      }),
-  };
+  return verifierFromPrepare('firebase-scrypt', (stored) => {
+    const match = STORED.exec(stored);
+    if (!match) return null;
+    const [, roundsText, memCostText, signerText, separatorText, saltText, hashText] = match;
+    const rounds = parsePositiveInt(roundsText);
+    const memCost = parsePositiveInt(memCostText);
+    const signerKey = signerText === undefined ? null : decodeBase64(signerText);
+    const saltSeparator = separatorText === undefined ? null : decodeBase64(separatorText);
+    const salt = saltText === undefined ? null : decodeBase64(saltText);
+    const expected = hashText === undefined ? null : decodeBase64(hashText);
+    if (rounds === null || memCost === null || !signerKey || !saltSeparator || !salt || !expected) return null;
+    if (memCost > LEGACY_BOUNDS.scryptMaxLogN || signerKey.length === 0 || signerKey.length > LEGACY_BOUNDS.maxSignerKeyBytes) return null;
+    if (!scryptWithinBounds({ N: 2 ** memCost, r: rounds, p: 1 }, 32, salt.length + saltSeparator.length)) return null;
+    return async (password) => equalBytes(await firebaseScrypt(password, salt, { rounds, memCost, signerKey, saltSeparator }), expected);
+  });
 }

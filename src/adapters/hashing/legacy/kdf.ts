@@ -100,3 +100,31 @@ export async function safely(work: () => Promise<boolean>): Promise<boolean> {
     return false;
   }
 }
+
+/** A verification whose parameters have been parsed and found within bounds; only the derivation is left. */
+export type PreparedCheck = (password: string) => Promise<boolean>;
+
+/**
+ * A verifier from one `prepare` function that parses a stored string and checks its bounds, doing no
+ * derivation: null for anything malformed, unknown or over LEGACY_BOUNDS. `understands` is then exactly
+ * "verify would do the work", which is what import asks before storing an imported hash.
+ */
+export function verifierFromPrepare(name: string, prepare: (stored: string) => PreparedCheck | null): { name: string; understands(stored: string): boolean; verify(stored: string, password: string): Promise<boolean> } {
+  const prepared = (stored: string): PreparedCheck | null => {
+    if (typeof stored !== 'string' || stored.length > LEGACY_BOUNDS.maxStoredLength) return null;
+    try {
+      return prepare(stored);
+    } catch {
+      return null;
+    }
+  };
+  return {
+    name,
+    understands: (stored) => prepared(stored) !== null,
+    verify: (stored, password) =>
+      safely(async () => {
+        const check = prepared(stored);
+        return check === null ? false : check(password);
+      }),
+  };
+}

@@ -1,4 +1,4 @@
-import { decodeBase64, equalBytes, parsePositiveInt, pbkdf2Async, pbkdf2WithinBounds, safely, type Pbkdf2Digest } from './kdf.js';
+import { decodeBase64, equalBytes, parsePositiveInt, pbkdf2Async, pbkdf2WithinBounds, verifierFromPrepare, type Pbkdf2Digest } from './kdf.js';
 import { LEGACY_BOUNDS, type LegacyVerifier } from './legacy-verifier.js';
 
 /** Keycloak's PBKDF2 provider ids and their HMAC digests (`pbkdf2` is PBKDF2WithHmacSHA1). */
@@ -13,23 +13,18 @@ const STORED = /^keycloak\$(pbkdf2|pbkdf2-sha256|pbkdf2-sha512)\$([0-9]{1,10})\$
  * Make these strings with keycloakCredentialToStored.
  */
 export function createKeycloakVerifier(): LegacyVerifier {
-  return {
-    name: 'keycloak',
-    understands: (stored) => STORED.test(stored),
-    verify: (stored, password) =>
-      safely(async () => {
-        const match = STORED.exec(stored);
-        if (!match) return false;
-        const [, algorithm, iterationsText, saltText, valueText] = match;
-        const digest = algorithm === undefined ? undefined : KEYCLOAK_PBKDF2[algorithm];
-        const iterations = parsePositiveInt(iterationsText);
-        const salt = saltText === undefined ? null : decodeBase64(saltText);
-        const expected = valueText === undefined ? null : decodeBase64(valueText);
-        if (!digest || iterations === null || !salt || !expected) return false;
-        if (!pbkdf2WithinBounds(digest, iterations, expected.length, salt.length)) return false;
-        return equalBytes(await pbkdf2Async(password, salt, iterations, expected.length, digest), expected);
-      }),
-  };
+  return verifierFromPrepare('keycloak', (stored) => {
+    const match = STORED.exec(stored);
+    if (!match) return null;
+    const [, algorithm, iterationsText, saltText, valueText] = match;
+    const digest = algorithm === undefined ? undefined : KEYCLOAK_PBKDF2[algorithm];
+    const iterations = parsePositiveInt(iterationsText);
+    const salt = saltText === undefined ? null : decodeBase64(saltText);
+    const expected = valueText === undefined ? null : decodeBase64(valueText);
+    if (!digest || iterations === null || !salt || !expected) return null;
+    if (!pbkdf2WithinBounds(digest, iterations, expected.length, salt.length)) return null;
+    return async (password) => equalBytes(await pbkdf2Async(password, salt, iterations, expected.length, digest), expected);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------

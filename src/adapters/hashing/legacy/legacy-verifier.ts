@@ -7,7 +7,11 @@
 export interface LegacyVerifier {
   /** A short name for logs and docs, e.g. `bcrypt`. */
   readonly name: string;
-  /** True when the stored string is in this verifier's format (a cheap, syntactic check). */
+  /**
+   * True when the stored string is in this verifier's format with parameters within LEGACY_BOUNDS,
+   * i.e. when verify would do the derivation. Cheap: parsing only, no derivation. Import refuses a
+   * hash no verifier understands.
+   */
   understands(storedHash: string): boolean;
   /** Constant-time comparison of the whole derived value; false for malformed or over-bound input. */
   verify(storedHash: string, password: string): Promise<boolean>;

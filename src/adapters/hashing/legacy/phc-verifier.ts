@@ -1,4 +1,4 @@
-import { decodeBase64, equalBytes, parsePositiveInt, pbkdf2Async, pbkdf2WithinBounds, safely, scryptAsync, scryptWithinBounds, type Pbkdf2Digest } from './kdf.js';
+import { decodeBase64, equalBytes, parsePositiveInt, pbkdf2Async, pbkdf2WithinBounds, scryptAsync, scryptWithinBounds, verifierFromPrepare, type Pbkdf2Digest, type PreparedCheck } from './kdf.js';
 import { LEGACY_BOUNDS, type LegacyVerifier } from './legacy-verifier.js';
 
 const PBKDF2_IDS: Readonly<Record<string, Pbkdf2Digest>> = Object.freeze({ pbkdf2: 'sha1', 'pbkdf2-sha1': 'sha1', 'pbkdf2-sha256': 'sha256', 'pbkdf2-sha512': 'sha512' });
@@ -17,34 +17,35 @@ function parseParams(text: string): Map<string, number> | null {
   return params;
 }
 
-async function verifyPbkdf2(digest: Pbkdf2Digest, paramText: string, saltText: string, hashText: string, password: string): Promise<boolean> {
+function preparePbkdf2(digest: Pbkdf2Digest, paramText: string, saltText: string, hashText: string): PreparedCheck | null {
   // passlib writes the bare iteration count; the PHC form writes `i=<iterations>[,l=<length>]`.
   let iterations = parsePositiveInt(paramText);
   if (iterations === null) {
     const params = parseParams(paramText);
-    if (!params || [...params.keys()].some((key) => key !== 'i' && key !== 'l')) return false;
+    if (!params || [...params.keys()].some((key) => key !== 'i' && key !== 'l')) return null;
     iterations = params.get('i') ?? null;
   }
   const salt = decodeBase64(saltText, { adapted: true });
   const expected = decodeBase64(hashText, { adapted: true });
-  if (iterations === null || !salt || !expected) return false;
-  if (!pbkdf2WithinBounds(digest, iterations, expected.length, salt.length)) return false;
-  return equalBytes(await pbkdf2Async(password, salt, iterations, expected.length, digest), expected);
+  if (iterations === null || !salt || !expected) return null;
+  if (!pbkdf2WithinBounds(digest, iterations, expected.length, salt.length)) return null;
+  const rounds = iterations;
+  return async (password) => equalBytes(await pbkdf2Async(password, salt, rounds, expected.length, digest), expected);
 }
 
-async function verifyScrypt(paramText: string, saltText: string, hashText: string, password: string): Promise<boolean> {
+function prepareScrypt(paramText: string, saltText: string, hashText: string): PreparedCheck | null {
   const params = parseParams(paramText);
-  if (!params || [...params.keys()].some((key) => key !== 'ln' && key !== 'r' && key !== 'p')) return false;
+  if (!params || [...params.keys()].some((key) => key !== 'ln' && key !== 'r' && key !== 'p')) return null;
   const ln = params.get('ln');
   const r = params.get('r');
   const p = params.get('p');
   const salt = decodeBase64(saltText, { adapted: true });
   const expected = decodeBase64(hashText, { adapted: true });
-  if (ln === undefined || r === undefined || p === undefined || !salt || !expected) return false;
-  if (ln > LEGACY_BOUNDS.scryptMaxLogN) return false;
+  if (ln === undefined || r === undefined || p === undefined || !salt || !expected) return null;
+  if (ln > LEGACY_BOUNDS.scryptMaxLogN) return null;
   const N = 2 ** ln;
-  if (!scryptWithinBounds({ N, r, p }, expected.length, salt.length)) return false;
-  return equalBytes(await scryptAsync(password, salt, expected.length, { N, r, p }), expected);
+  if (!scryptWithinBounds({ N, r, p }, expected.length, salt.length)) return null;
+  return async (password) => equalBytes(await scryptAsync(password, salt, expected.length, { N, r, p }), expected);
 }
 
 /**
@@ -55,25 +56,13 @@ async function verifyScrypt(paramText: string, saltText: string, hashText: strin
  * The salt is the decoded bytes; the hash length sets the derived-key length.
  */
 export function createPhcVerifier(): LegacyVerifier {
-  const parse = (stored: string) => {
-    if (stored.length > LEGACY_BOUNDS.maxStoredLength) return null;
+  return verifierFromPrepare('phc', (stored) => {
     const match = PHC.exec(stored);
     if (!match) return null;
     const [, id, params, salt, hash] = match;
     if (id === undefined || params === undefined || salt === undefined || hash === undefined) return null;
-    if (id !== 'scrypt' && !Object.hasOwn(PBKDF2_IDS, id)) return null;
-    return { id, params, salt, hash };
-  };
-  return {
-    name: 'phc',
-    understands: (stored) => parse(stored) !== null,
-    verify: (stored, password) =>
-      safely(async () => {
-        const parsed = parse(stored);
-        if (!parsed) return false;
-        if (parsed.id === 'scrypt') return verifyScrypt(parsed.params, parsed.salt, parsed.hash, password);
-        const digest = Object.hasOwn(PBKDF2_IDS, parsed.id) ? PBKDF2_IDS[parsed.id] : undefined;
-        return digest === undefined ? false : verifyPbkdf2(digest, parsed.params, parsed.salt, parsed.hash, password);
-      }),
-  };
+    if (id === 'scrypt') return prepareScrypt(params, salt, hash);
+    const digest = Object.hasOwn(PBKDF2_IDS, id) ? PBKDF2_IDS[id] : undefined;
+    return digest === undefined ? null : preparePbkdf2(digest, params, salt, hash);
+  });
 }

@@ -50,6 +50,7 @@ class HoldableHasher implements PasswordHasher {
   verify = async (storedHash: string, password: string) => (await this.wait(), this.inner.verify(storedHash, password));
   verifyDummy = async (password: string) => (await this.wait(), this.inner.verifyDummy(password));
   isCurrent = (storedHash: string) => this.inner.isCurrent(storedHash);
+  understands = (storedHash: string) => this.inner.understands(storedHash);
 }
 
 export interface FixtureUser {

@@ -66,7 +66,7 @@ export function user(tenantId: string, id: string, username: string, overrides: 
 }
 
 export function credential(u: Pick<User, 'tenantId' | 'id'>, overrides: Partial<PasswordCredential> = {}): PasswordCredential {
-  return { userId: u.id, tenantId: u.tenantId, hash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA', temporary: false, changedAt: T0, disabledAt: null, version: 1, ...overrides };
+  return { userId: u.id, tenantId: u.tenantId, hash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA', temporary: false, changedAt: T0, disabledAt: null, expiredAt: null, version: 1, ...overrides };
 }
 
 export function session(u: Pick<User, 'tenantId' | 'id'>, id: string, overrides: Partial<Session> = {}): Session {

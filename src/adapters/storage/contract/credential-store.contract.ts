@@ -6,7 +6,7 @@ import { at, caseRunner, credential, seedUser, session, tenant, user, useStore, 
 const never = () => 0;
 
 function change(u: User, expectedVersion: number | null, overrides: Partial<PasswordChange> = {}): PasswordChange {
-  return { tenantId: u.tenantId, userId: u.id, expectedVersion, hash: '$argon2id$new', temporary: false, changedAt: at(1000), newSession: null, ...overrides };
+  return { tenantId: u.tenantId, userId: u.id, expectedVersion, hash: '$argon2id$new', temporary: false, changedAt: at(1000), keepHistory: 0, newSession: null, ...overrides };
 }
 
 export function credentialStoreContract(makeStore: MakeStore, options: ContractOptions = {}): void {
@@ -106,6 +106,61 @@ export function credentialStoreContract(makeStore: MakeStore, options: ContractO
       expect(await store().credentials.get('acme', alice.id)).toEqual({ ...credential(alice), disabledAt: at(50), version: 2 });
       await store().credentials.disable('acme', 'ghost', at(1));
       expect(await store().credentials.get('acme', 'ghost')).toBeUndefined();
+    });
+
+    test('a commit pushes the replaced hash into the history, newest first, trimmed to keepHistory', async () => {
+      const alice = await seedUser(store());
+      const first = credential(alice).hash;
+      for (const [i, expected] of [[1, 'h1'], [2, 'h2'], [3, 'h3']] as const) {
+        expect(await store().credentials.commitPasswordChange(change(alice, i, { hash: expected, keepHistory: 3, changedAt: at(i * 1000) }))).toBe('committed');
+      }
+      expect(await store().credentials.history('acme', alice.id, 10)).toEqual(['h2', 'h1', first]);
+      expect(await store().credentials.history('acme', alice.id, 2)).toEqual(['h2', 'h1']);
+      expect(await store().credentials.history('acme', alice.id, 0)).toEqual([]);
+      // Rehashing is the same password: it replaces nothing in the history.
+      expect(await store().credentials.rehash('acme', alice.id, 4, 'h3-rehashed')).toBe(true);
+      expect(await store().credentials.commitPasswordChange(change(alice, 5, { hash: 'h4', keepHistory: 2 }))).toBe('committed');
+      expect(await store().credentials.history('acme', alice.id, 10)).toEqual(['h3-rehashed', 'h2']);
+      expect(await store().credentials.commitPasswordChange(change(alice, 6, { hash: 'h5', keepHistory: 0 }))).toBe('committed');
+      expect(await store().credentials.history('acme', alice.id, 10)).toEqual([]);
+    });
+
+    test('a refused commit leaves the history untouched, and racing commits push one entry', async () => {
+      const alice = await seedUser(store());
+      expect(await store().credentials.commitPasswordChange(change(alice, 1, { hash: 'h1', keepHistory: 5 }))).toBe('committed');
+      expect(await store().credentials.commitPasswordChange(change(alice, 1, { hash: 'lost', keepHistory: 0 }))).toBe('conflict');
+      expect(await store().credentials.history('acme', alice.id, 5)).toEqual([credential(alice).hash]);
+      const outcomes = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => store().credentials.commitPasswordChange(change(alice, 2, { hash: `r${i}`, keepHistory: 5 }))),
+      );
+      expect(outcomes.filter((o) => o === 'committed')).toHaveLength(1);
+      expect(await store().credentials.history('acme', alice.id, 5)).toEqual(['h1', credential(alice).hash]);
+    });
+
+    test('the history is deleted with the user and kept apart per user and tenant', async () => {
+      const alice = await seedUser(store());
+      const bob = await seedUser(store(), 'acme', 'bob');
+      await store().credentials.commitPasswordChange(change(alice, 1, { hash: 'a1', keepHistory: 3 }));
+      await store().credentials.commitPasswordChange(change(bob, 1, { hash: 'b1', keepHistory: 3 }));
+      expect(await store().credentials.history('acme', bob.id, 3)).toEqual([credential(bob).hash]);
+      expect(await store().credentials.history('globex', alice.id, 3)).toEqual([]);
+      expect(await store().users.delete('acme', alice.id)).toBe(true);
+      expect(await store().credentials.history('acme', alice.id, 3)).toEqual([]);
+      // A user created again under the same id starts without a history.
+      await store().users.create(alice, credential(alice));
+      expect(await store().credentials.history('acme', alice.id, 3)).toEqual([]);
+      expect(await store().credentials.history('acme', bob.id, 3)).toHaveLength(1);
+    });
+
+    test('expire marks the password expired once, moves the version, and a new password clears it', async () => {
+      const alice = await seedUser(store());
+      expect(await store().credentials.expire('acme', alice.id, at(50))).toBe(true);
+      expect(await store().credentials.expire('acme', alice.id, at(60))).toBe(true);
+      expect(await store().credentials.get('acme', alice.id)).toEqual({ ...credential(alice), expiredAt: at(50), version: 2 });
+      expect(await store().credentials.expire('acme', 'ghost', at(1))).toBe(false);
+      expect(await store().credentials.expire('globex', alice.id, at(1))).toBe(false);
+      expect(await store().credentials.commitPasswordChange(change(alice, 2))).toBe('committed');
+      expect((await store().credentials.get('acme', alice.id))?.expiredAt).toBeNull();
     });
 
     test('keeps tenants apart', async () => {

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { CredentialStore } from '../../../core/ports/credential-store.js';
+import { keepHistory } from '../sql/password-history.js';
 import { credentialFromRow, credentialToRow, ms, sessionToRow } from '../sql/rows.js';
 import type { Database } from '../sql/schema.js';
 
@@ -18,8 +19,21 @@ export function createPostgresCredentialStore(db: Kysely<Database>): CredentialS
         // delete, so the two cannot deadlock.
         const user = await trx.selectFrom('users').select('username_key').where('tenant_id', '=', tenantId).where('id', '=', userId).forShare().executeTakeFirst();
         if (!user) return 'conflict';
+        // The replaced hash goes into the history; FOR UPDATE makes a racing writer wait here, then find the version moved.
+        const replaced =
+          expectedVersion === null
+            ? null
+            : await trx
+                .selectFrom('password_credentials')
+                .select('hash')
+                .where('tenant_id', '=', tenantId)
+                .where('user_id', '=', userId)
+                .where('version', '=', expectedVersion)
+                .forUpdate()
+                .executeTakeFirst();
+        if (expectedVersion !== null && replaced === undefined) return 'conflict';
 
-        const row = credentialToRow({ ...change, disabledAt: null, version: (expectedVersion ?? 0) + 1 });
+        const row = credentialToRow({ ...change, disabledAt: null, expiredAt: null, version: (expectedVersion ?? 0) + 1 });
         // Compare-and-set in one statement: a racing writer waits for the first to commit, then finds
         // the version moved (or the row present) and changes nothing.
         const written =
@@ -39,6 +53,7 @@ export function createPostgresCredentialStore(db: Kysely<Database>): CredentialS
                 .returning('version')
                 .executeTakeFirst();
         if (written === undefined) return 'conflict';
+        await keepHistory(trx, change, expectedVersion === null || !replaced ? null : { version: expectedVersion, hash: replaced.hash });
 
         await trx.deleteFrom('sessions').where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
         if (change.newSession) await trx.insertInto('sessions').values(sessionToRow(change.newSession)).execute();
@@ -67,6 +82,32 @@ export function createPostgresCredentialStore(db: Kysely<Database>): CredentialS
         .where('user_id', '=', userId)
         .where('disabled_at', 'is', null)
         .execute();
+    },
+
+    async history(tenantId, userId, limit) {
+      if (limit <= 0) return [];
+      const rows = await db
+        .selectFrom('password_history')
+        .select('hash')
+        .where('tenant_id', '=', tenantId)
+        .where('user_id', '=', userId)
+        .orderBy('version', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => row.hash);
+    },
+
+    async expire(tenantId, userId, at) {
+      // Idempotent: only the first expiry writes, so its time stands and the version moves once.
+      await db
+        .updateTable('password_credentials')
+        .set({ expired_at: ms(at), version: sql<number>`version + 1` })
+        .where('tenant_id', '=', tenantId)
+        .where('user_id', '=', userId)
+        .where('expired_at', 'is', null)
+        .execute();
+      const row = await db.selectFrom('password_credentials').select('version').where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst();
+      return row !== undefined;
     },
   };
 }

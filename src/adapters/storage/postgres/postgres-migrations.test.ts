@@ -56,6 +56,7 @@ describe.skipIf(!enabled)('PostgreSQL migrations (needs 127.0.0.1:5432)', () => 
         'attempt_throttle',
         'audit_events',
         'password_credentials',
+        'password_history',
         'schema_migrations',
         'schema_migrations_lock',
         'sessions',

@@ -72,6 +72,7 @@ export function credentialFromRow(row: Selectable<PasswordCredentialsTable>): Pa
     temporary: row.temporary === 1,
     changedAt: toDate(row.changed_at),
     disabledAt: toNullableDate(row.disabled_at),
+    expiredAt: toNullableDate(row.expired_at),
     version: toNumber(row.version),
   };
 }
@@ -84,6 +85,7 @@ export function credentialToRow(credential: PasswordCredential) {
     temporary: credential.temporary ? 1 : 0,
     changed_at: ms(credential.changedAt),
     disabled_at: msOrNull(credential.disabledAt),
+    expired_at: msOrNull(credential.expiredAt),
     version: credential.version,
   };
 }

@@ -48,7 +48,18 @@ export interface PasswordCredentialsTable {
   temporary: Flag;
   changed_at: EpochMs;
   disabled_at: NullableEpochMs;
+  expired_at: NullableEpochMs;
   version: Counter;
+}
+
+/** Hashes of replaced passwords; `version` is the replaced credential's, so it orders the entries. */
+export interface PasswordHistoryTable {
+  tenant_id: string;
+  user_id: string;
+  version: Counter;
+  hash: string;
+  /** When the password was replaced. */
+  changed_at: EpochMs;
 }
 
 export interface SessionsTable {
@@ -94,6 +105,7 @@ export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
   password_credentials: PasswordCredentialsTable;
+  password_history: PasswordHistoryTable;
   sessions: SessionsTable;
   attempt_throttle: AttemptThrottleTable;
   audit_events: AuditEventsTable;

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { CredentialStore } from '../../../core/ports/credential-store.js';
+import { keepHistory } from '../sql/password-history.js';
 import { credentialFromRow, credentialToRow, ms, sessionToRow, toNumber } from '../sql/rows.js';
 import type { Database } from '../sql/schema.js';
 import { immediateTransaction } from './sqlite-transaction.js';
@@ -18,7 +19,7 @@ export function createSqliteCredentialStore(db: Kysely<Database>): CredentialSto
         if (!user) return 'conflict';
         const current = await trx
           .selectFrom('password_credentials')
-          .select('version')
+          .select(['version', 'hash'])
           .where('tenant_id', '=', change.tenantId)
           .where('user_id', '=', change.userId)
           .executeTakeFirst();
@@ -32,6 +33,7 @@ export function createSqliteCredentialStore(db: Kysely<Database>): CredentialSto
           temporary: change.temporary,
           changedAt: change.changedAt,
           disabledAt: null,
+          expiredAt: null,
           version: (currentVersion ?? 0) + 1,
         });
         if (currentVersion === null) {
@@ -39,6 +41,7 @@ export function createSqliteCredentialStore(db: Kysely<Database>): CredentialSto
         } else {
           await trx.updateTable('password_credentials').set(row).where('tenant_id', '=', change.tenantId).where('user_id', '=', change.userId).execute();
         }
+        await keepHistory(trx, change, current === undefined ? null : { version: toNumber(current.version), hash: current.hash });
         await trx.deleteFrom('sessions').where('tenant_id', '=', change.tenantId).where('user_id', '=', change.userId).execute();
         if (change.newSession) await trx.insertInto('sessions').values(sessionToRow(change.newSession)).execute();
         await trx.deleteFrom('attempt_throttle').where('tenant_id', '=', change.tenantId).where('throttle_key', '=', user.username_key).execute();
@@ -66,6 +69,36 @@ export function createSqliteCredentialStore(db: Kysely<Database>): CredentialSto
         .where('user_id', '=', userId)
         .where('disabled_at', 'is', null)
         .execute();
+    },
+
+    async history(tenantId, userId, limit) {
+      if (limit <= 0) return [];
+      const rows = await db
+        .selectFrom('password_history')
+        .select('hash')
+        .where('tenant_id', '=', tenantId)
+        .where('user_id', '=', userId)
+        .orderBy('version', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => row.hash);
+    },
+
+    async expire(tenantId, userId, at) {
+      return immediateTransaction(db, async (trx) => {
+        const current = await trx.selectFrom('password_credentials').select('expired_at').where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst();
+        if (!current) return false;
+        // Idempotent: the first expiry stands and the version moves once.
+        if (current.expired_at === null) {
+          await trx
+            .updateTable('password_credentials')
+            .set({ expired_at: ms(at), version: sql<number>`version + 1` })
+            .where('tenant_id', '=', tenantId)
+            .where('user_id', '=', userId)
+            .execute();
+        }
+        return true;
+      });
     },
   };
 }

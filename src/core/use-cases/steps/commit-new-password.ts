@@ -9,6 +9,8 @@ export interface NewPasswordCommit {
   /** NFC form, already accepted by the policy. */
   password: string;
   temporary: boolean;
+  /** Replaced hashes to keep (the tenant's historyDepth). */
+  keepHistory: number;
   newSession: IssuedSession | null;
 }
 
@@ -29,6 +31,7 @@ export async function commitNewPassword(
     hash,
     temporary: change.temporary,
     changedAt: deps.clock.now(),
+    keepHistory: change.keepHistory,
     newSession: change.newSession?.session ?? null,
   });
   if (outcome === 'conflict') throw conflict('concurrent_update');

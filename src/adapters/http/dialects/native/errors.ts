@@ -26,7 +26,7 @@ export const PROBLEMS: Record<ProblemCode, { status: number; title: string; expl
   forbidden: { status: 403, title: 'Forbidden', explanation: 'The caller is authenticated but not allowed to do this.' },
   not_found: { status: 404, title: 'Not found', explanation: 'The resource does not exist or is not visible to the caller.' },
   conflict: { status: 409, title: 'Conflict', explanation: 'The username or e-mail is already taken, or a concurrent change won.' },
-  payload_too_large: { status: 413, title: 'Payload too large', explanation: 'Request bodies are limited to 16 KiB.' },
+  payload_too_large: { status: 413, title: 'Payload too large', explanation: 'Request bodies are limited to 16 KiB (1 MiB for the administrators\' bulk import, POST /v1/users:import).' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type', explanation: 'Send request bodies as application/json.' },
   validation: { status: 422, title: 'Invalid request', explanation: 'The body or query does not match the schema; see errors[] for each field.' },
   password_policy: { status: 422, title: 'Password does not meet the policy', explanation: 'The new password breaks one or more rules; see violations[] for every failing rule.' },

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { requestInvalid } from '../../../../core/errors.js';
-import type { HttpDeps } from '../../http-deps.js';
+import { BODY_LIMIT_BYTES, type HttpDeps } from '../../http-deps.js';
 import { classifyError } from '../../plugins/classify-error.js';
 import { problemBody, toNativeWire, type NativeWire } from './errors.js';
 import { auditRoutes } from './routes/audit-events.js';
 import { passwordRoutes } from './routes/passwords.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { tenantRoutes } from './routes/tenants.js';
+import { userImportRoutes } from './routes/user-import.js';
 import { userRoutes } from './routes/users.js';
 
 /** Maps anything thrown inside the native API to an RFC 9457 problem. */
@@ -20,9 +21,12 @@ export function sendNativeProblem(deps: HttpDeps, error: unknown, request: Fasti
     case 'malformed_body':
       wire = toNativeWire(requestInvalid([{ pointer: '', problem: 'malformed', detail: 'the body is not valid JSON' }]).detail);
       break;
-    case 'payload_too_large':
-      wire = { status: 413, code: 'payload_too_large', detail: 'The request body exceeds 16 KiB.' };
+    case 'payload_too_large': {
+      // 16 KiB everywhere but the admin bulk import, which takes 1 MiB.
+      const limit = request.routeOptions.bodyLimit ?? BODY_LIMIT_BYTES;
+      wire = { status: 413, code: 'payload_too_large', detail: `The request body exceeds ${limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MiB` : `${limit / 1024} KiB`}.` };
       break;
+    }
     case 'unsupported_media_type':
       wire = { status: 415, code: 'unsupported_media_type', detail: 'Send the body as application/json.' };
       break;
@@ -53,6 +57,7 @@ export const nativeDialect: FastifyPluginAsync<{ deps: HttpDeps }> = async (app,
   await app.register(sessionRoutes, { deps });
   await app.register(passwordRoutes, { deps });
   await app.register(userRoutes, { deps });
+  await app.register(userImportRoutes, { deps });
   await app.register(auditRoutes, { deps });
   await app.register(tenantRoutes, { deps });
 };

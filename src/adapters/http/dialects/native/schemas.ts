@@ -96,6 +96,41 @@ export const CreateUserBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** Roles and status are checked per row by the import, so one bad row does not refuse the whole batch. */
+export const ImportUserRow = Type.Object(
+  {
+    username: Type.String({ maxLength: 512 }),
+    email: Type.Optional(Type.Union([Type.String({ maxLength: 254 }), Type.Null()])),
+    displayName: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    roles: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 3 })),
+    status: Type.Optional(Type.String({ maxLength: 16 })),
+    password: Type.Optional(Password),
+    passwordHash: Type.Optional(Type.String({ maxLength: 4096, description: 'A stored hash in a format of docs/hash-formats.md. Never returned or logged.' })),
+    temporary: Type.Optional(Type.Boolean({ description: 'The password must be changed at the first log-in (default false)' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ImportUsersBody = Type.Object({ users: Type.Array(ImportUserRow, { minItems: 1, maxItems: 1000 }) }, { additionalProperties: false });
+
+const ImportRowError = Type.Object({ code: Type.String(), detail: Type.String() }, { additionalProperties: true, description: 'As a problem: `violations` or `errors` when the code has them' });
+
+export const ImportUsersResult = Type.Object({
+  results: Type.Array(
+    Type.Object({
+      index: Type.Integer(),
+      username: Type.String(),
+      status: Type.Union([Type.Literal('created'), Type.Literal('skipped'), Type.Literal('failed')]),
+      userId: Type.Optional(Type.String()),
+      reason: Type.Optional(Type.Literal('exists')),
+      error: Type.Optional(ImportRowError),
+    }),
+  ),
+  created: Type.Integer(),
+  skipped: Type.Integer(),
+  failed: Type.Integer(),
+});
+
 export const UpdateUserBody = Type.Object(
   {
     email: Type.Optional(Type.Union([Type.String({ maxLength: 254 }), Type.Null()])),

@@ -24,7 +24,7 @@ function userGroupId(user: UserView): number {
 
 /**
  * SessionInfoRead. Never a secret: SupportPassword and SupportUsername are always empty. A session
- * from a temporary password reports the password as already expired (PasswordExpiration = now), which
+ * from a temporary or expired password reports the password as already expired (PasswordExpiration = now), which
  * is how the product's clients learn that it must be changed; otherwise it never expires.
  */
 export function sessionInfoRead(user: UserView, passwordChangeRequired: boolean, now: Date) {

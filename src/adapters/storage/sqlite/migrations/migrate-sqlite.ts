@@ -3,10 +3,12 @@ import type { Database } from '../../sql/schema.js';
 import { SchemaTooNewError } from '../../sql/schema-too-new-error.js';
 import { createSqliteKysely } from '../sqlite-kysely.js';
 import { initial } from './0001-initial.js';
+import { passwordHistory } from './0002-password-history.js';
 
 /** Every migration this code knows, by name; names sort in the order they run. */
 export const SQLITE_MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0001_initial': initial,
+  '0002_password_history': passwordHistory,
 });
 
 const MIGRATION_TABLE = 'schema_migrations';

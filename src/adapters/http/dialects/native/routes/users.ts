@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { adminSetPassword } from '../../../../../core/use-cases/admin-set-password.js';
 import { createUser } from '../../../../../core/use-cases/create-user.js';
 import { deleteUser } from '../../../../../core/use-cases/delete-user.js';
+import { expirePassword } from '../../../../../core/use-cases/expire-password.js';
 import { getUser } from '../../../../../core/use-cases/get-user.js';
 import { listUsers } from '../../../../../core/use-cases/list-users.js';
 import { revokeUserSessions } from '../../../../../core/use-cases/revoke-user-sessions.js';
@@ -68,6 +69,17 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: HttpDeps }> = async (
   }, async (request, reply) => {
     const actor = await fullActor(ports, request);
     await adminSetPassword(ports, actor, { tenantId: actor.tenantId, userId: request.params.id, newPassword: request.body.newPassword, temporary: request.body.temporary }, ctx(request));
+    return reply.code(204).send(null);
+  });
+
+  app.post('/users/:id/password-expiry', {
+    schema: {
+      operationId: 'expirePassword', tags: ['native'], summary: "Expire a user's password now: the next log-in may only change it; sessions are revoked (admin)",
+      security, params: UserIdParams, response: { ...noContent, ...errorResponses(401, 403, 404) },
+    },
+  }, async (request, reply) => {
+    const actor = await fullActor(ports, request);
+    await expirePassword(ports, actor, { tenantId: actor.tenantId, userId: request.params.id }, ctx(request));
     return reply.code(204).send(null);
   });
 
