@@ -1,15 +1,12 @@
+import { authenticatePassword } from './steps/authenticate-password.js';
 import type { RequestContext } from '../audit/audit-event.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { isPasswordExpired } from '../credentials/password-age.js';
-import { DEFAULT_PASSWORD_POLICY, normalisePassword, utf8ByteLength, MAX_PASSWORD_INPUT_BYTES } from '../credentials/password-policy.js';
-import { invalidCredentials, sessionLimitReached } from '../errors.js';
+import { sessionLimitReached } from '../errors.js';
 import type { Ports } from '../ports/index.js';
 import { issueSession, type IssuedSession } from '../sessions/issue-session.js';
-import { usernameKey } from '../users/user.js';
 import type { UserView } from '../users/user-view.js';
 import { loadUserView } from './steps/load-user-view.js';
-import { spendIpBudget } from './steps/spend-ip-budget.js';
-import { verifyPasswordAttempt } from './steps/verify-password-attempt.js';
 
 export type SignInDeps = Pick<
   Ports,
@@ -35,40 +32,7 @@ export interface SignInResult extends IssuedSession {
  * apply to unknown usernames exactly as to real ones, so neither reveals whether an account exists.
  */
 export async function signIn(deps: SignInDeps, input: SignInInput, context: RequestContext): Promise<SignInResult> {
-  await spendIpBudget(deps, context);
-  const tenant = await deps.tenants.get(input.tenantId);
-  const password = utf8ByteLength(input.password) > MAX_PASSWORD_INPUT_BYTES ? null : normalisePassword(input.password);
-  const key = usernameKey(input.username);
-  const user = tenant ? await deps.users.getByUsernameKey(tenant.id, key) : undefined;
-  const credential = user ? await deps.credentials.get(user.tenantId, user.id) : undefined;
-  const eligible = user !== undefined && user.status === 'active';
-
-  if (!tenant || password === null) {
-    // Nothing to count against: still spend the work so timing matches a real attempt.
-    await deps.hasher.verifyDummy(password ?? '');
-    throw invalidCredentials();
-  }
-
-  const matched = await verifyPasswordAttempt(
-    deps,
-    {
-      tenantId: tenant.id,
-      throttleKey: key,
-      credential: eligible ? credential : undefined,
-      userId: user?.id ?? null,
-      password,
-      lockout: tenant.policy.lockout ?? DEFAULT_PASSWORD_POLICY.lockout,
-      actor: null,
-      auditType: 'login',
-    },
-    context,
-  );
-  if (!matched || !user || !credential) throw invalidCredentials();
-
-  if (!deps.hasher.isCurrent(credential.hash)) {
-    // Stored with older parameters: upgrade now that the password is known. Losing a race is harmless.
-    await deps.credentials.rehash(tenant.id, user.id, credential.version, await deps.hasher.hash(password));
-  }
+  const { tenant, user, credential } = await authenticatePassword(deps, input, context);
 
   const now = deps.clock.now();
   const origin = context.dialect;
