@@ -1,5 +1,5 @@
 // The servers a benchmark mode runs against: one over SQLite in a temporary directory, or one or more
-// over a PostgreSQL database created for the run and dropped afterwards. Each server is bench/server.ts
+// over a PostgreSQL database created for the run and dropped afterwards. Each server is bench/server.mjs
 // in a child process, reporting its own event-loop delay and peak RSS over IPC.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -48,8 +48,8 @@ function request(child: ChildProcess, message: object, expect: string): Promise<
 }
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const child = fork(join(import.meta.dirname, 'server.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+  const child = fork(join(import.meta.dirname, 'server.mjs'), [], {
+    execArgv: [],
     env: { ...process.env, ...env, PASSWARDEN_PORT: '0' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -19,7 +19,7 @@ import { connectRedis } from '../adapters/rate-limit/connect-redis.js';
 import { createPostgresRateLimiter } from '../adapters/rate-limit/postgres-rate-limiter.js';
 import type { RateLimitOptions } from '../adapters/rate-limit/rate-limiter-flexible-consume.js';
 import { createRedisRateLimiter } from '../adapters/rate-limit/redis-rate-limiter.js';
-import { createSqliteRateLimiter } from '../adapters/rate-limit/sqlite-rate-limiter.js';
+import { createMemoryRateLimiter } from '../adapters/rate-limit/memory-rate-limiter.js';
 import { openPostgresStore } from '../adapters/storage/postgres/postgres-store.js';
 import { openSqliteStore } from '../adapters/storage/sqlite/sqlite-store.js';
 import { createZxcvbnStrengthEstimator } from '../adapters/strength/zxcvbn-strength-estimator.js';
@@ -34,7 +34,7 @@ export interface Container {
   close: () => Promise<void>;
 }
 
-/** A store, and the per-IP limiter that keeps its counters in the same database. */
+/** A store, and the per-IP limiter suited to it (shared through the database when instances can share it). */
 interface OpenedDatabase {
   store: Store;
   createIpLimiter: (options: RateLimitOptions) => Promise<RateLimiter>;
@@ -54,7 +54,10 @@ async function openDatabase(config: Config): Promise<OpenedDatabase> {
   }
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const store = await openSqliteStore({ file: join(config.dataDir, 'passwarden.db') });
-  return { store, createIpLimiter: (options) => createSqliteRateLimiter(store.database, { ...options, tableName: IP_LIMIT_TABLE, keyPrefix: IP_LIMIT_KEY_PREFIX }) };
+  // SQLite serves a single instance, and better-sqlite3 writes synchronously with synchronous=FULL: a
+  // durable per-IP counter would cost one fsync on the event loop per attempt for nothing another
+  // instance could read. The counters live in this process's memory instead.
+  return { store, createIpLimiter: async (options) => createMemoryRateLimiter(options) };
 }
 
 /** Opens the store the configuration names (SQLite under the data directory by default). */

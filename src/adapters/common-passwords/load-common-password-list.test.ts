@@ -69,3 +69,23 @@ describe('loadCommonPasswordList (given file)', () => {
     await expect(loadCommonPasswordList(join(dir, 'absent.txt.gz'))).rejects.toThrow();
   });
 });
+
+describe('lists already in lookup form', () => {
+  it('ships the bundled list prepared (header line), and loads a prepared file without reprocessing it', async () => {
+    const { gunzipSync, gzipSync } = await import('node:zlib');
+    const { readFile, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { DEFAULT_COMMON_PASSWORDS_FILE, PREPARED_HEADER, loadCommonPasswordList: load } = await import('./load-common-password-list.js');
+    const bundled = gunzipSync(await readFile(DEFAULT_COMMON_PASSWORDS_FILE)).toString('utf8');
+    expect(bundled.startsWith(`${PREPARED_HEADER}\n`)).toBe(true);
+
+    const file = join(tmpdir(), `prepared-${process.pid}.txt.gz`);
+    await writeFile(file, gzipSync(`${PREPARED_HEADER}\n${['alpha', 'beta', 'gamma', 'é-accent'].join('\n')}\n`));
+    const list = await load(file);
+    await rm(file);
+    expect(list.size).toBe(4);
+    for (const entry of ['alpha', 'beta', 'gamma', 'é-accent']) expect(list.contains(entry)).toBe(true);
+    for (const absent of ['', 'alph', 'delta', PREPARED_HEADER.toLowerCase()]) expect(list.contains(absent)).toBe(false);
+  });
+});

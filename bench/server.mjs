@@ -1,10 +1,9 @@
-// The real passwarden server, started as a child of the benchmark, reporting its own event-loop delay
-// and peak RSS over IPC so the load generator's work is not counted against it.
+// The real passwarden server as shipped (the compiled dist/, as `npm start` runs it), started as a
+// child of the benchmark. It reports its own event-loop delay and peak RSS over IPC so the load
+// generator's work is not counted against it. `npm run bench` builds dist/ first.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { loadConfig } from '../src/main/config.js';
-import { startServer } from '../src/main/serve.js';
-
-type Command = { type: 'reset' } | { type: 'read' } | { type: 'stop' };
+import { loadConfig } from '../dist/main/config.js';
+import { startServer } from '../dist/main/serve.js';
 
 const delay = monitorEventLoopDelay({ resolution: 5 });
 let peakRss = process.memoryUsage().rss;
@@ -17,7 +16,7 @@ const server = await startServer(loadConfig(), () => {});
 delay.enable();
 process.send?.({ type: 'ready', url: server.url });
 
-process.on('message', async (message: Command) => {
+process.on('message', async (message) => {
   if (message.type === 'reset') {
     delay.reset();
     peakRss = process.memoryUsage().rss;
