@@ -15,6 +15,7 @@ import { registerHashCalibrate } from '../adapters/cli/commands/hash-calibrate.j
 import { registerImportUsers } from '../adapters/cli/commands/import-users.js';
 import { registerServe } from '../adapters/cli/commands/serve.js';
 import { registerTenantsCreate } from '../adapters/cli/commands/tenants-create.js';
+import { registerTenantsUpdate } from '../adapters/cli/commands/tenants-update.js';
 import { registerTenantsList } from '../adapters/cli/commands/tenants-list.js';
 import { registerUsersCreate } from '../adapters/cli/commands/users-create.js';
 import { registerUsersDisable } from '../adapters/cli/commands/users-disable.js';
@@ -34,6 +35,7 @@ const COMMANDS: readonly ((program: Command, deps: CliDeps) => void)[] = [
   registerUsersDisable,
   registerImportUsers,
   registerTenantsCreate,
+  registerTenantsUpdate,
   registerTenantsList,
   registerDbMigrate,
   registerHashCalibrate,

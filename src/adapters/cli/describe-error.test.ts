@@ -49,7 +49,7 @@ describe('describeError', () => {
     expect(describeError(DETAILS.RequestInvalid)).toEqual(['invalid input:', '  - --display-name: must be at most 200 characters']);
     expect(describeError({ kind: 'RequestInvalid', errors: [{ pointer: '/policy/lockout/freeFailures', problem: 'format', detail: 'x' }] })).toEqual([
       'invalid input:',
-      '  - policy.lockout.freeFailures: x',
+      '  - --free-failures: x',
     ]);
   });
 

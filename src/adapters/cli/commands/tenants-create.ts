@@ -5,12 +5,11 @@ import { createTenant } from '../../../core/use-cases/tenants.js';
 import type { CliDeps } from '../cli-deps.js';
 import { UsageError } from '../cli-errors.js';
 import { commandGroup } from '../create-program.js';
-import { wholeNumber } from '../options.js';
+import { addPolicyOptions, policyFromOptions, type PolicyOptionValues } from '../policy-options.js';
 import { withPorts } from '../with-ports.js';
 
-interface TenantsCreateOptions {
+interface TenantsCreateOptions extends PolicyOptionValues {
   name: string;
-  minLength?: number;
   kiiAppId?: string;
   kiiAppKey?: string;
   kiiClientId?: string;
@@ -22,15 +21,13 @@ const KII_OPTIONS = ['kiiAppId', 'kiiAppKey', 'kiiClientId'] as const;
 const KII_FLAGS: Record<(typeof KII_OPTIONS)[number], string> = { kiiAppId: '--kii-app-id', kiiAppKey: '--kii-app-key', kiiClientId: '--kii-client-id' };
 
 export function registerTenantsCreate(program: Command, deps: CliDeps): void {
-  commandGroup(program, 'tenants')
-    .command('create')
+  addPolicyOptions(commandGroup(program, 'tenants').command('create'))
     .description(
-      'create a tenant with the default password policy, optionally with another minimum length, optionally bound to a Kii application ' +
+      'create a tenant with the default password policy changed by any policy option given, optionally bound to a Kii application ' +
         '(its client secret is then read from the terminal, hidden, or the first line of standard input)',
     )
     .argument('<id>', '1 to 63 lower-case letters, digits or hyphens, starting with a letter or digit')
     .requiredOption('--name <name>', 'display name of the tenant')
-    .option('--min-length <n>', 'minimum password length in characters', wholeNumber(1, 1000))
     .option('--kii-app-id <id>', 'bind the tenant to this Kii application id (with --kii-app-key and --kii-client-id)')
     .option('--kii-app-key <key>', 'the Kii application key')
     .option('--kii-client-id <id>', "the Kii application's admin client id")
@@ -57,7 +54,7 @@ export function registerTenantsCreate(program: Command, deps: CliDeps): void {
         return createTenant(
           ports,
           OPERATOR,
-          { id, name: options.name, policy: options.minLength === undefined ? undefined : { minLength: options.minLength }, kii },
+          { id, name: options.name, policy: policyFromOptions(options), kii },
           OPERATOR_CONTEXT,
         );
       });
