@@ -1,5 +1,11 @@
-import { isTooSimilar } from './checks/similarity.js';
-import type { ContextField, Violation } from './violation.js';
+import { characterViolations } from './checks/character-check.js';
+import { commonViolations } from './checks/common-check.js';
+import { contextViolations } from './checks/context-check.js';
+import { lengthViolations } from './checks/length-check.js';
+import { codePointLength, toCandidate, utf8ByteLength } from './password-text.js';
+import type { Violation } from './violation.js';
+
+export { codePointLength, normalisePassword, utf8ByteLength } from './password-text.js';
 
 /**
  * A tenant's password rules. Defaults follow NIST SP 800-63B-4 §3.1.1.2 and OWASP ASVS 5.0 §6.2:
@@ -131,108 +137,22 @@ export function validatePolicy(policy: PasswordPolicy): string[] {
   return problems;
 }
 
-/** Unpaired surrogates, unassigned code points and control characters (space is not a control). */
-const INVALID_CHARACTER = /[\p{Cc}\p{Cn}\p{Cs}]/u;
-
-/** Number of Unicode code points (not UTF-16 units). */
-export function codePointLength(text: string): number {
-  let length = 0;
-  for (const _ of text) length += 1;
-  return length;
-}
-
-/** UTF-8 byte length without allocating an encoded copy. */
-export function utf8ByteLength(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i += 1;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
-/** The one normalisation applied to passwords: NFC, nothing else (no trimming, no case folding). */
-export function normalisePassword(password: string): string {
-  return password.normalize('NFC');
-}
-
-/** Context words shorter than this only match when they equal the whole password. */
-const MIN_CONTAINED_WORD_LENGTH = 4;
-
-function contextWords(context: PasswordContext): Array<{ field: ContextField; word: string }> {
-  const words: Array<{ field: ContextField; word: string }> = [];
-  const add = (field: ContextField, value: string | null | undefined) => {
-    if (!value) return;
-    const word = value.normalize('NFC').toLowerCase().trim();
-    if (word.length > 0) words.push({ field, word });
-  };
-  add('username', context.username);
-  if (context.email) {
-    const at = context.email.lastIndexOf('@');
-    add('email', at > 0 ? context.email.slice(0, at) : context.email);
-  }
-  if (context.displayName) {
-    add('displayName', context.displayName);
-    add('displayName', context.displayName.replace(/[\s\p{P}]+/gu, ''));
-    for (const part of context.displayName.split(/[\s\p{P}]+/u)) add('displayName', part);
-  }
-  add('tenant', context.tenantId);
-  add('tenant', context.tenantName);
-  add('product', context.productName);
-  return words;
-}
-
-/** Identifiers a person picks from; tenant and product names are only refused when contained. */
-const SIMILARITY_FIELDS: ReadonlySet<ContextField> = new Set(['username', 'email', 'displayName']);
-
-function contextMatch(lower: string, field: ContextField, word: string): 'contains' | 'similar' | null {
-  const contained = codePointLength(word) >= MIN_CONTAINED_WORD_LENGTH ? lower.includes(word) : lower === word;
-  if (contained) return 'contains';
-  if (SIMILARITY_FIELDS.has(field) && isTooSimilar(lower, word)) return 'similar';
-  return null;
-}
-
 /**
- * Every rule the candidate breaks, all at once, in a stable order. Pure: the common list is a
- * predicate and rules that need stored state (same as current, history, breach corpus) are added by
- * the use case that holds that state.
+ * Every rule the candidate breaks, all at once, in a stable order. Pure: each rule is its own unit in
+ * checks/, composed here; the common list is a predicate, and rules that need stored state or I/O
+ * (same as current, history, breach corpus, strength) are added by the use case that holds them.
  */
 export function evaluatePassword(input: PasswordCheckInput): Violation[] {
   const { policy } = input;
-  const violations: Violation[] = [];
-
   if (utf8ByteLength(input.password) > MAX_PASSWORD_INPUT_BYTES) {
     // Refused before normalising: the length reported is the raw code-point count.
     return [{ code: 'too_long', maxLength: policy.maxLength, actualLength: codePointLength(input.password) }];
   }
-
-  const password = normalisePassword(input.password);
-  const length = codePointLength(password);
-  if (length < policy.minLength) violations.push({ code: 'too_short', minLength: policy.minLength, actualLength: length });
-  if (length > policy.maxLength) violations.push({ code: 'too_long', maxLength: policy.maxLength, actualLength: length });
-  if (INVALID_CHARACTER.test(password)) violations.push({ code: 'invalid_characters' });
-
-  const lower = password.toLowerCase();
-  if (policy.rejectCommon && lower.length > 0 && input.isCommon(lower)) violations.push({ code: 'common' });
-
-  if (policy.rejectContext && lower.length > 0) {
-    const seen = new Set<ContextField>();
-    for (const { field, word } of contextWords(input.context)) {
-      if (seen.has(field)) continue;
-      const match = contextMatch(lower, field, word);
-      if (match !== null) {
-        seen.add(field);
-        violations.push({ code: 'context', field, match });
-      }
-    }
-  }
-  return violations;
+  const candidate = toCandidate(input.password);
+  return [
+    ...lengthViolations(candidate, policy),
+    ...characterViolations(candidate),
+    ...commonViolations(candidate, policy, input.isCommon),
+    ...contextViolations(candidate, policy, input.context),
+  ];
 }
