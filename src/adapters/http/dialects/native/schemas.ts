@@ -233,7 +233,7 @@ export const KiiApplicationBody = Type.Object(
     appId: Type.String({ minLength: 1, maxLength: 64 }),
     appKey: Type.String({ minLength: 1, maxLength: 128 }),
     clientId: Type.String({ minLength: 1, maxLength: 128 }),
-    clientSecret: Type.String({ maxLength: 1024, description: 'At least 16 characters; stored only as a hash, never shown again.' }),
+    clientSecret: Type.String({ minLength: 16, maxLength: 256, description: '16 to 256 characters; stored only as a hash, never shown again.' }),
   },
   { additionalProperties: false, description: 'Binds the tenant to a Kii application (served under /api/apps/{appId}).' },
 );
