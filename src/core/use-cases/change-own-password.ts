@@ -1,9 +1,10 @@
+import { isServiceUser } from '../users/user.js';
 import type { RequestContext } from '../audit/audit-event.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { UserActor } from '../authorization/actor.js';
 import { minimumAgeViolation } from '../credentials/password-age.js';
 import { MAX_PASSWORD_INPUT_BYTES, normalisePassword, utf8ByteLength } from '../credentials/password-policy.js';
-import { invalidCurrentPassword, passwordPolicyViolation, reauthenticationRequired, unauthenticated } from '../errors.js';
+import { forbidden, invalidCurrentPassword, passwordPolicyViolation, reauthenticationRequired, unauthenticated } from '../errors.js';
 import type { Ports } from '../ports/index.js';
 import { issueSession, type IssuedSession } from '../sessions/issue-session.js';
 import { commitNewPassword } from './steps/commit-new-password.js';
@@ -48,6 +49,8 @@ export async function changeOwnPassword(
   const tenant = await loadTenant(deps, actor.tenantId);
   const user = await deps.users.getById(actor.tenantId, actor.userId);
   if (!user) throw unauthenticated('revoked');
+  // A service principal's sessions come from client credentials; it never gets a password.
+  if (isServiceUser(user)) throw forbidden('externally_managed');
   const credential = await deps.credentials.get(user.tenantId, user.id);
 
   const violations = await assessNewPassword(deps, tenant, user, input.newPassword);

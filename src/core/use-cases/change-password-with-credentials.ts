@@ -5,7 +5,7 @@ import { MAX_PASSWORD_INPUT_BYTES, normalisePassword, utf8ByteLength } from '../
 import { invalidCredentials, passwordPolicyViolation } from '../errors.js';
 import type { Ports } from '../ports/index.js';
 import { issueSession, type IssuedSession } from '../sessions/issue-session.js';
-import { usernameKey } from '../users/user.js';
+import { usernameKey, isServiceUser } from '../users/user.js';
 import type { UserView } from '../users/user-view.js';
 import { assessNewPassword } from './steps/assess-new-password.js';
 import { commitNewPassword } from './steps/commit-new-password.js';
@@ -57,7 +57,7 @@ export async function changePasswordWithCredentials(
   const credential = user ? await deps.credentials.get(tenant.id, user.id) : undefined;
   // A disabled user is verified against the dummy hash, as in log-in: with the right password the
   // answer stays InvalidCredentials, so a disabled account is indistinguishable from a wrong guess.
-  const eligible = user !== undefined && user.status === 'active';
+  const eligible = user !== undefined && user.status === 'active' && !isServiceUser(user);
   const matched = await verifyPasswordAttempt(
     deps,
     { tenantId: tenant.id, throttleKey: key, credential: eligible ? credential : undefined, userId: user?.id ?? null, password: current, lockout: tenant.policy.lockout, actor: null, auditType: 'password.change' },

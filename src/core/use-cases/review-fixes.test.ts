@@ -69,3 +69,40 @@ describe('service principals', () => {
     expect(await ports.credentials.get('default', 'svc-1')).toBeUndefined();
   });
 });
+
+describe('service principals never hold a password', () => {
+  it('refuses a recent-login change of a service user, and a password log-in as one', async () => {
+    const { ports } = await setup();
+    const now = ports.clock.now();
+    await ports.users.create(
+      { id: 'svc-2', tenantId: 'default', username: '$kii-app-admin', usernameKey: '$kii-app-admin', email: null, emailKey: null, displayName: null, roles: ['admin'], status: 'active', createdAt: now, updatedAt: now },
+      null,
+    );
+    const actor = { kind: 'user' as const, tenantId: 'default', userId: 'svc-2', sessionId: 's', roles: ['admin' as const], passwordChangeOnly: false, authenticatedAt: now, sessionOrigin: 'kii' };
+    expect(await rejection(changeOwnPassword(ports, actor, { proof: { kind: 'recent-login' }, newPassword: PASSWORDS.alice2, replaceSession: false }, ctx))).toEqual({
+      kind: 'Forbidden',
+      reason: 'externally_managed',
+    });
+    expect(await ports.credentials.get('default', 'svc-2')).toBeUndefined();
+    // Even with a credential planted in the store, a password log-in as the service user fails.
+    await ports.credentials.commitPasswordChange({ tenantId: 'default', userId: 'svc-2', expectedVersion: null, hash: await ports.hasher.hash(PASSWORDS.alice2), temporary: false, changedAt: now, newSession: null, keepHistory: 0 });
+    expect(await rejection(signIn(ports, { tenantId: 'default', username: '$kii-app-admin', password: PASSWORDS.alice2 }, ctx))).toEqual({ kind: 'InvalidCredentials' });
+  });
+});
+
+describe('a password disabled after too many failures', () => {
+  it('also ends every session of the user, audited', async () => {
+    const { ports } = await setup();
+    const tenant = await ports.tenants.get('default');
+    if (!tenant) throw new Error('no tenant');
+    await ports.tenants.update({ ...tenant, policy: { ...tenant.policy, lockout: { freeFailures: 100, firstDelaySeconds: 1, maxDelaySeconds: 1, disableAfterFailures: 10 } } });
+    const { actor } = await signInAs(ports, 'alice', PASSWORDS.alice);
+    for (let i = 0; i < 10; i += 1) {
+      await rejection(changeOwnPassword(ports, actor, { proof: { kind: 'current-password', password: 'a wrong guess at the password' }, newPassword: PASSWORDS.alice2, replaceSession: true }, ctx));
+    }
+    expect(await ports.sessions.get(actor.sessionId)).toBeUndefined();
+    const events = await auditEvents(ports);
+    expect(events.some((e) => e.type === 'password.disabled')).toBe(true);
+    expect(events.some((e) => e.type === 'sessions.revoke' && e.reason?.startsWith('password_disabled'))).toBe(true);
+  });
+});

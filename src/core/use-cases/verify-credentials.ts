@@ -7,7 +7,7 @@ import type { Ports } from '../ports/index.js';
 
 export type VerifyCredentialsDeps = Pick<
   Ports,
-  'tenants' | 'users' | 'credentials' | 'throttle' | 'audit' | 'hasher' | 'tokens' | 'clock' | 'ipLimiter'
+  'tenants' | 'users' | 'credentials' | 'sessions' | 'throttle' | 'audit' | 'hasher' | 'tokens' | 'clock' | 'ipLimiter'
 >;
 
 export interface VerifyCredentialsInput {

@@ -5,13 +5,13 @@ import { invalidCredentials } from '../../errors.js';
 import type { Ports } from '../../ports/index.js';
 import type { Tenant } from '../../tenants/tenant.js';
 import type { User } from '../../users/user.js';
-import { usernameKey } from '../../users/user.js';
+import { isServiceUser, usernameKey } from '../../users/user.js';
 import { spendIpBudget } from './spend-ip-budget.js';
 import { verifyPasswordAttempt } from './verify-password-attempt.js';
 
 export type AuthenticatePasswordDeps = Pick<
   Ports,
-  'tenants' | 'users' | 'credentials' | 'throttle' | 'audit' | 'hasher' | 'tokens' | 'clock' | 'ipLimiter'
+  'tenants' | 'users' | 'credentials' | 'sessions' | 'throttle' | 'audit' | 'hasher' | 'tokens' | 'clock' | 'ipLimiter'
 >;
 
 /**
@@ -31,7 +31,8 @@ export async function authenticatePassword(
   const key = usernameKey(input.username);
   const user = tenant ? await deps.users.getByUsernameKey(tenant.id, key) : undefined;
   const credential = user ? await deps.credentials.get(user.tenantId, user.id) : undefined;
-  const eligible = user !== undefined && user.status === 'active';
+  // Service principals (the user a Kii app's admin tokens act as) never log in with a password.
+  const eligible = user !== undefined && user.status === 'active' && !isServiceUser(user);
 
   if (!tenant || password === null) {
     // Nothing to count against: still spend the work so timing matches a real attempt.

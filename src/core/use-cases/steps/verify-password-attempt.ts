@@ -7,7 +7,7 @@ import type { LockoutPolicy } from '../../credentials/password-policy.js';
 import { rateLimited } from '../../errors.js';
 import type { Ports } from '../../ports/index.js';
 
-export type VerifyAttemptDeps = Pick<Ports, 'throttle' | 'hasher' | 'credentials' | 'audit' | 'clock' | 'tokens'>;
+export type VerifyAttemptDeps = Pick<Ports, 'throttle' | 'hasher' | 'credentials' | 'sessions' | 'audit' | 'clock' | 'tokens'>;
 
 export interface VerifyAttempt {
   tenantId: string;
@@ -91,6 +91,14 @@ export async function verifyPasswordAttempt(
     await recordAudit(
       deps,
       { tenantId: attempt.tenantId, type: 'password.disabled', outcome: 'success', actor: null, subjectId: attempt.userId, reason: 'too_many_failures' },
+      context,
+    );
+    // The guesses may come through a stolen session (current-password checks): end every session so
+    // that whoever holds one cannot stay in while the owner is locked out.
+    const revoked = await deps.sessions.revokeAllForUser(attempt.tenantId, attempt.userId);
+    await recordAudit(
+      deps,
+      { tenantId: attempt.tenantId, type: 'sessions.revoke', outcome: 'success', actor: null, subjectId: attempt.userId, reason: `password_disabled count=${revoked}` },
       context,
     );
   }
