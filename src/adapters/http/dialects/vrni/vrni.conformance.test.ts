@@ -1,6 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OPERATOR } from '../../../../core/authorization/actor.js';
+import { OPERATOR_CONTEXT } from '../../../../core/audit/audit-event.js';
 import type { Clock } from '../../../../core/ports/clock.js';
+import { createUser } from '../../../../core/use-cases/create-user.js';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, bearer, createTestApp, createUserVia, logIn, type TestApp } from '../../../../../test/support/test-app.js';
 
 /**
@@ -316,6 +319,47 @@ describe('vRNI dialect', () => {
           ['Password must not contain the username.', ['new_password']],
         ]),
       );
+    });
+  });
+
+  describe('tenant scope', () => {
+    const UNKNOWN_TOKEN = 'bm90LWEtcmVhbC10b2tlbi1hdC1hbGwtMTIzNDU2Nzg5MA==';
+    const ACME_PW = 'copper kettle hums at dawn';
+
+    /** A session token of an administrator named alice in tenant acme, logged in natively moments ago. */
+    async function acmeToken() {
+      const tenant = await t.app.inject({ method: 'POST', url: '/v1/tenants', headers: bearer(adminNative), payload: { id: 'acme', name: 'Acme' } });
+      expect(tenant.statusCode, tenant.body).toBe(201);
+      await createUser(t.ports, OPERATOR, { tenantId: 'acme', username: 'alice', password: ACME_PW, roles: ['admin'], temporary: false }, OPERATOR_CONTEXT);
+      return logIn(t.app, 'alice', ACME_PW, 'acme');
+    }
+
+    function expectSameAnswer(foreign: LightMyRequestResponse, unknown: LightMyRequestResponse) {
+      expect(foreign.statusCode).toBe(unknown.statusCode);
+      expect(foreign.body).toBe(unknown.body);
+      for (const name of ['content-type', 'www-authenticate']) expect(foreign.headers[name], name).toBe(unknown.headers[name]);
+    }
+
+    it("refuses another tenant's token on a password change exactly like an unknown token", async () => {
+      const foreign = await acmeToken();
+      for (const username of ['alice@local', 'bob@local', 'nobody-here@local']) {
+        const body = { username, new_password: NEW_PW };
+        const response = await changePassword(foreign, body);
+        expectApiError(response, 401, UNAUTHENTICATED);
+        expectSameAnswer(response, await changePassword(UNKNOWN_TOKEN, body));
+      }
+      // No password changed in either tenant.
+      expect((await nativeLogIn('alice', ALICE_PW)).statusCode).toBe(201);
+      expect((await nativeLogIn('bob', BOB_PW)).statusCode).toBe(201);
+      expect((await logIn(t.app, 'alice', ACME_PW, 'acme')).length).toBeGreaterThan(0);
+    });
+
+    it("answers a log-out with another tenant's token exactly like an unknown token, and leaves that session alone", async () => {
+      const foreign = await acmeToken();
+      const response = await logOut(sdkHeaders(foreign));
+      expect(response.statusCode).toBe(204);
+      expectSameAnswer(response, await logOut(sdkHeaders(UNKNOWN_TOKEN)));
+      expect((await t.app.inject({ url: '/v1/me', headers: bearer(foreign) })).statusCode).toBe(200);
     });
   });
 

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { isDomainError, requestInvalid } from '../../../../../core/errors.js';
 import { DEFAULT_TENANT_ID } from '../../../../../core/tenants/tenant.js';
-import { authenticate } from '../../../../../core/use-cases/authenticate.js';
 import { signIn } from '../../../../../core/use-cases/sign-in.js';
 import { signOut } from '../../../../../core/use-cases/sign-out.js';
 import type { HttpDeps } from '../../../http-deps.js';
 import { requestContext } from '../../../plugins/request-context.js';
-import { localUsername, networkInsightToken } from '../auth.js';
+import { localUsername, networkInsightToken, vrniActor } from '../auth.js';
 import { apiErrors, Empty, TokenRequest, TokenResponse } from '../schemas.js';
 
 /** The product documents a 5-hour token lifetime. */
@@ -42,13 +41,14 @@ export const authTokenRoutes: FastifyPluginAsyncTypebox<{ deps: HttpDeps }> = as
   }, async (request, reply) => {
     const token = networkInsightToken(request);
     try {
-      const actor = await authenticate(ports, token);
+      const actor = await vrniActor(ports, request);
       await signOut(ports, actor, requestContext(request, 'vrni'));
     } catch (error) {
       // Log-out is idempotent for a token that is no longer live. The official SDK's flow is log in,
       // change the password, log out; the change revokes every session of the user, the caller's
       // included, so the final log-out presents a dead token and must not fail the script. The answer
-      // is the same for every well-formed token, so it tells nothing about which tokens are live.
+      // is the same for every well-formed token, so it tells nothing about which tokens are live (a
+      // live token of another tenant included: it is not signed out).
       // A missing or malformed Authorization header is still 401.
       if (!(token !== null && isDomainError(error) && error.detail.kind === 'Unauthenticated')) throw error;
     }
