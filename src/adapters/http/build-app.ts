@@ -2,7 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { HttpDeps } from './http-deps.js';
 import { BODY_LIMIT_BYTES } from './http-deps.js';
 import { kiiDialect } from './dialects/kii/index.js';
-import { nativeDialect, sendNativeProblem } from './dialects/native/index.js';
+import { nativeDialect, sendNativeNotFound, sendNativeProblem } from './dialects/native/index.js';
 import { onezoneDialect } from './dialects/onezone/index.js';
 import { unifiedAssuranceDialect } from './dialects/unified-assurance/index.js';
 import { vrniDialect } from './dialects/vrni/index.js';
@@ -28,8 +28,9 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: false, maxParamLength: 300 },
   });
   app.setValidatorCompiler(validatorCompiler);
-  // Anything that escapes a dialect (e.g. a 404 outside every prefix) gets the native shape.
+  // Anything outside every dialect's prefix (a service route failing, an unknown path) gets the native shape.
   app.setErrorHandler((error, request, reply) => sendNativeProblem(deps, error, request, reply));
+  app.setNotFoundHandler((request, reply) => sendNativeNotFound(deps, request, reply));
 
   await app.register(securityHeaders);
   await app.register(openApi, { publicUrl: deps.publicUrl, version: SERVICE_VERSION });

@@ -35,11 +35,20 @@ export function sendNativeProblem(deps: HttpDeps, error: unknown, request: Fasti
       wire = { status: 500, code: 'internal', detail: 'An unexpected error occurred.' };
       break;
   }
+  return sendWire(deps, wire, request, reply);
+}
+
+function sendWire(deps: HttpDeps, wire: NativeWire, request: FastifyRequest, reply: FastifyReply) {
   return reply
     .code(wire.status)
     .headers(wire.headers ?? {})
     .type('application/problem+json')
     .send(problemBody(deps.publicUrl, wire, request.id));
+}
+
+/** 404 for a route that does not exist. The path is never echoed: it is the caller's text, not ours. */
+export function sendNativeNotFound(deps: HttpDeps, request: FastifyRequest, reply: FastifyReply) {
+  return sendWire(deps, { status: 404, code: 'not_found', detail: 'No such route.' }, request, reply);
 }
 
 /** The native API (v1): an encapsulated plugin owning its parsers, routes and error shape. */
@@ -48,12 +57,7 @@ export const nativeDialect: FastifyPluginAsync<{ deps: HttpDeps }> = async (app,
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   app.setErrorHandler((error, request, reply) => sendNativeProblem(deps, error, request, reply));
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .type('application/problem+json')
-      .send(problemBody(deps.publicUrl, { status: 404, code: 'not_found', detail: 'No such route.' }, request.id)),
-  );
+  app.setNotFoundHandler((request, reply) => sendNativeNotFound(deps, request, reply));
   await app.register(sessionRoutes, { deps });
   await app.register(passwordRoutes, { deps });
   await app.register(userRoutes, { deps });
