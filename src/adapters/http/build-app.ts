@@ -1,14 +1,14 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { HttpDeps } from './http-deps.js';
-import { BODY_LIMIT_BYTES } from './http-deps.js';
+import { BODY_LIMIT_BYTES, MAX_PARAM_LENGTH } from './http-deps.js';
 import { kiiDialect } from './dialects/kii/index.js';
-import { nativeDialect, sendNativeNotFound, sendNativeProblem } from './dialects/native/index.js';
+import { nativeDialect, sendNativeNotFound, sendNativeProblem, sendNativeRouterError } from './dialects/native/index.js';
 import { onezoneDialect } from './dialects/onezone/index.js';
 import { unifiedAssuranceDialect } from './dialects/unified-assurance/index.js';
 import { vrniDialect } from './dialects/vrni/index.js';
 import { openApi } from './plugins/openapi.js';
 import { generateRequestId } from './plugins/request-context.js';
-import { securityHeaders } from './plugins/security-headers.js';
+import { HOOKLESS_REPLY_HEADERS, securityHeaders } from './plugins/security-headers.js';
 import { serviceRoutes } from './plugins/service-routes.js';
 import { validatorCompiler } from './validation/validator-compiler.js';
 
@@ -25,7 +25,12 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
     // Routes are matched on the path only; query strings never change routing.
-    routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: false, maxParamLength: 300 },
+    routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: false, maxParamLength: MAX_PARAM_LENGTH },
+    // Router errors reach no hook and no error handler: without this, Fastify answers in its own shape.
+    frameworkErrors: (error, request, reply) => {
+      reply.headers({ ...HOOKLESS_REPLY_HEADERS, 'x-request-id': request.id });
+      return sendNativeRouterError(deps, error, request, reply);
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   // Anything outside every dialect's prefix (a service route failing, an unknown path) gets the native shape.

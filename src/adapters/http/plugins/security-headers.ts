@@ -7,6 +7,18 @@ import type { FastifyPluginAsync } from 'fastify';
  * `Cache-Control: no-store` because responses carry tokens or user data. /docs gets a CSP that lets
  * its own scripts and styles run.
  */
+/**
+ * What a reply that skips every hook (a router error, answered before any route is chosen) sets
+ * itself: the headers that matter for a small JSON error body.
+ */
+export const HOOKLESS_REPLY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'SAMEORIGIN',
+  'referrer-policy': 'no-referrer',
+});
+
 export const securityHeaders: FastifyPluginAsync = fp(async (app) => {
   await app.register(helmet, {
     global: true,

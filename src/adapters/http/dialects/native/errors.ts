@@ -2,6 +2,7 @@ import { assertNever, type DomainErrorDetail, type FieldError } from '../../../.
 import { describeViolation } from '../../violation-messages.js';
 
 export type ProblemCode =
+  | 'bad_request'
   | 'unauthenticated'
   | 'invalid_credentials'
   | 'invalid_current_password'
@@ -10,6 +11,7 @@ export type ProblemCode =
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
+  | 'uri_too_long'
   | 'unsupported_media_type'
   | 'validation'
   | 'password_policy'
@@ -19,6 +21,7 @@ export type ProblemCode =
 
 /** Title and status of each problem code, checked by the compiler to cover every code. */
 export const PROBLEMS: Record<ProblemCode, { status: number; title: string; explanation: string }> = {
+  bad_request: { status: 400, title: 'Bad request', explanation: 'The request path could not be read: it is not valid percent-encoded UTF-8.' },
   unauthenticated: { status: 401, title: 'Authentication required', explanation: 'The request carried no session token, or one that is unknown, expired or revoked. Log in again.' },
   invalid_credentials: { status: 401, title: 'Invalid credentials', explanation: 'The username or password is wrong, or the account cannot log in. The answer is deliberately the same in every case.' },
   invalid_current_password: { status: 403, title: 'Current password is wrong', explanation: 'The current password given with a change did not match. Repeated failures lead to waits.' },
@@ -27,6 +30,7 @@ export const PROBLEMS: Record<ProblemCode, { status: number; title: string; expl
   not_found: { status: 404, title: 'Not found', explanation: 'The resource does not exist or is not visible to the caller.' },
   conflict: { status: 409, title: 'Conflict', explanation: 'The username or e-mail is already taken, or a concurrent change won.' },
   payload_too_large: { status: 413, title: 'Payload too large', explanation: 'Request bodies are limited to 16 KiB (1 MiB for the administrators\' bulk import, POST /v1/users:import).' },
+  uri_too_long: { status: 414, title: 'URI too long', explanation: 'A path segment is longer than any identifier the API accepts.' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type', explanation: 'Send request bodies as application/json.' },
   validation: { status: 422, title: 'Invalid request', explanation: 'The body or query does not match the schema; see errors[] for each field.' },
   password_policy: { status: 422, title: 'Password does not meet the policy', explanation: 'The new password breaks one or more rules; see violations[] for every failing rule.' },

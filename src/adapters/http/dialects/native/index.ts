@@ -1,6 +1,6 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { requestInvalid } from '../../../../core/errors.js';
-import { BODY_LIMIT_BYTES, type HttpDeps } from '../../http-deps.js';
+import { BODY_LIMIT_BYTES, MAX_PARAM_LENGTH, type HttpDeps } from '../../http-deps.js';
 import { classifyError } from '../../plugins/classify-error.js';
 import { problemBody, toNativeWire, type NativeWire } from './errors.js';
 import { auditRoutes } from './routes/audit-events.js';
@@ -44,6 +44,22 @@ function sendWire(deps: HttpDeps, wire: NativeWire, request: FastifyRequest, rep
     .headers(wire.headers ?? {})
     .type('application/problem+json')
     .send(problemBody(deps.publicUrl, wire, request.id));
+}
+
+/**
+ * Errors the router raises before any route, and so any dialect, is chosen: a path that is not valid
+ * percent-encoded UTF-8, or a segment over MAX_PARAM_LENGTH. Their messages quote the path, so only
+ * our own sentence is sent. Anything else the router reports is an internal failure.
+ */
+export function sendNativeRouterError(deps: HttpDeps, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  switch (error.code) {
+    case 'FST_ERR_BAD_URL':
+      return sendWire(deps, { status: 400, code: 'bad_request', detail: 'The request path is not valid percent-encoded UTF-8.' }, request, reply);
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return sendWire(deps, { status: 414, code: 'uri_too_long', detail: `A path segment is longer than ${MAX_PARAM_LENGTH} characters.` }, request, reply);
+    default:
+      return sendNativeProblem(deps, error, request, reply);
+  }
 }
 
 /** 404 for a route that does not exist. The path is never echoed: it is the caller's text, not ours. */
