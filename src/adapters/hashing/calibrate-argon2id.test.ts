@@ -10,8 +10,10 @@ describe('calibrateArgon2id', () => {
   });
 
   it('suggests more iterations for a larger target', async () => {
-    const floor = await calibrateArgon2id({ targetMs: 1, samples: 1 });
-    const result = await calibrateArgon2id({ targetMs: floor.medianMs * 3, samples: 1 });
+    // Ten times the floor's time, with medians of three: a busy machine would have to slow the second
+    // measurement fivefold against the first to make this flake (three times, with one sample, did).
+    const floor = await calibrateArgon2id({ targetMs: 1, samples: 3 });
+    const result = await calibrateArgon2id({ targetMs: floor.medianMs * 10, samples: 3 });
     expect(result.iterations).toBeGreaterThan(ARGON2ID_FLOOR.iterations);
     expect(result.medianMs).toBeGreaterThan(0);
   });

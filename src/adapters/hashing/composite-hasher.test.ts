@@ -93,6 +93,7 @@ describe('log-in upgrades a legacy hash (the real sign-in use case)', () => {
       changedAt: ports.clock.now(),
       keepHistory: 0,
       newSession: null,
+      auditEvents: [],
     });
     return { ports, userId: alice.id };
   }

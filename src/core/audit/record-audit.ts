@@ -15,9 +15,9 @@ export interface AuditFacts {
   reason?: string | null;
 }
 
-/** Builds and appends one audit event from what a use case knows plus where the request came from. */
-export async function recordAudit(deps: AuditDeps, facts: AuditFacts, context: RequestContext): Promise<void> {
-  const event: AuditEvent = {
+/** One audit event from what a use case knows plus where the request came from. */
+export function auditEvent(deps: Pick<AuditDeps, 'clock' | 'tokens'>, facts: AuditFacts, context: RequestContext): AuditEvent {
+  return {
     id: deps.tokens.newId(),
     at: deps.clock.now(),
     tenantId: facts.tenantId,
@@ -32,5 +32,9 @@ export async function recordAudit(deps: AuditDeps, facts: AuditFacts, context: R
     dialect: context.dialect,
     reason: facts.reason ?? null,
   };
-  await deps.audit.append(event);
+}
+
+/** Builds and appends one audit event on its own (events that must commit with a change go with it). */
+export async function recordAudit(deps: AuditDeps, facts: AuditFacts, context: RequestContext): Promise<void> {
+  await deps.audit.append(auditEvent(deps, facts, context));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lockoutDelaySeconds, shouldDisablePassword } from './lockout-schedule.js';
+import { lockoutDelaySeconds, lockoutWaitsMs, shouldDisablePassword, waitAfterFailures } from './lockout-schedule.js';
 import { DEFAULT_PASSWORD_POLICY, type LockoutPolicy } from './password-policy.js';
 
 const lockout = DEFAULT_PASSWORD_POLICY.lockout;
@@ -51,5 +51,32 @@ describe('shouldDisablePassword', () => {
     { failures: 101, disable: true },
   ])('after $failures failures: $disable', ({ failures, disable }) => {
     expect(shouldDisablePassword(failures, lockout)).toBe(disable);
+  });
+});
+
+describe('lockoutWaitsMs: the schedule as data for the stores', () => {
+  const policies: LockoutPolicy[] = [
+    DEFAULT_PASSWORD_POLICY.lockout,
+    { freeFailures: 3, firstDelaySeconds: 10, maxDelaySeconds: 100, disableAfterFailures: 50 },
+    { freeFailures: 1, firstDelaySeconds: 3600, maxDelaySeconds: 86_400, disableAfterFailures: 100_000 },
+    { freeFailures: 100, firstDelaySeconds: 1, maxDelaySeconds: 86_400, disableAfterFailures: 100_000 },
+    { freeFailures: 2, firstDelaySeconds: 7, maxDelaySeconds: 7, disableAfterFailures: 10 },
+  ];
+
+  it.each(policies)('agrees with lockoutDelaySeconds for every count (free $freeFailures, first $firstDelaySeconds s, max $maxDelaySeconds s)', (policy) => {
+    const waits = lockoutWaitsMs(policy);
+    expect(waits.length).toBeLessThanOrEqual(policy.freeFailures + 32);
+    for (const failures of [...Array.from({ length: 200 }, (_, i) => i + 1), 10_000, Number.MAX_SAFE_INTEGER]) {
+      expect(waitAfterFailures(waits, failures)).toBe(Math.ceil(lockoutDelaySeconds(failures, policy) * 1000));
+    }
+  });
+
+  it('is the default policy: five free failures, then 30 s doubling to one hour', () => {
+    expect(lockoutWaitsMs(DEFAULT_PASSWORD_POLICY.lockout)).toEqual([0, 0, 0, 0, 0, 30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000, 3_600_000]);
+  });
+
+  it('asks for no wait before the first failure or from an empty schedule', () => {
+    expect(waitAfterFailures([0, 5000], 0)).toBe(0);
+    expect(waitAfterFailures([], 7)).toBe(0);
   });
 });

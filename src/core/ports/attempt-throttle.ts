@@ -19,9 +19,10 @@ export type AttemptStart =
 export interface AttemptThrottle {
   /**
    * Atomically: if the key is locked at `now`, refuse without counting. Otherwise add one failure,
-   * set `lockedUntil = now + delaySeconds(failures)` when that delay is positive, and allow.
+   * set `lockedUntil = now + waitAfterFailures(waitsMs, failures)` when that wait is positive, and allow.
+   * The schedule is data (see lockoutWaitsMs) so a database can apply it in the same statement.
    */
-  begin(tenantId: string, key: string, now: Date, delaySeconds: (failures: number) => number): Promise<AttemptStart>;
+  begin(tenantId: string, key: string, now: Date, waitsMs: readonly number[]): Promise<AttemptStart>;
   /** Clears the counter (a success, an unlock, or an administrator's new password). */
   reset(tenantId: string, key: string): Promise<void>;
   get(tenantId: string, key: string): Promise<ThrottleState | undefined>;

@@ -1,3 +1,4 @@
+import type { AuditEvent } from '../audit/audit-event.js';
 import type { PasswordCredential } from '../credentials/password-credential.js';
 import type { Session } from '../sessions/session.js';
 
@@ -17,6 +18,11 @@ export interface PasswordChange {
   keepHistory: number;
   /** Inserted in the same transaction, after every existing session of the user is revoked. */
   newSession: Session | null;
+  /**
+   * Appended to the audit log in the same transaction: a committed change always has its events, and
+   * a change that lost its race has none.
+   */
+  auditEvents: readonly AuditEvent[];
 }
 
 /**
@@ -28,7 +34,8 @@ export interface CredentialStore {
   /**
    * In one transaction: compare-and-set the credential on `expectedVersion` (clearing `disabledAt` and
    * `expiredAt`), push the replaced hash into the history and trim it to `keepHistory`, revoke every
-   * session of the user, insert `newSession` if given, and reset the user's failure counter. Returns 'conflict'
+   * session of the user, insert `newSession` if given, reset the user's failure counter and append
+   * `auditEvents`. Returns 'conflict'
    * and writes nothing when the version moved: of racing changes made from the same read, exactly one
    * commits.
    */

@@ -35,6 +35,7 @@ export function createMemoryCredentialStore(state: MemoryState): CredentialStore
       }
       if (change.newSession) state.sessions.set(change.newSession.id, copy(change.newSession));
       state.throttle.delete(scoped(change.tenantId, user.usernameKey));
+      for (const event of change.auditEvents) state.audit.push({ seq: state.audit.length + 1, event: copy(event) });
       return 'committed';
     },
     async rehash(tenantId, userId, expectedVersion, hash) {

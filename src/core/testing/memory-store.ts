@@ -4,6 +4,7 @@
  * which on one event loop is as atomic as a database transaction.
  */
 import type { AuditEvent } from '../audit/audit-event.js';
+import { waitAfterFailures } from '../credentials/lockout-schedule.js';
 import { conflict } from '../errors.js';
 import type { AttemptThrottle } from '../ports/attempt-throttle.js';
 import type { AuditLog } from '../ports/audit-log.js';
@@ -62,15 +63,15 @@ function createMemoryTenantStore(state: MemoryState): TenantStore {
 
 function createMemoryAttemptThrottle(state: MemoryState): AttemptThrottle {
   return {
-    async begin(tenantId, key, now, delaySeconds) {
+    async begin(tenantId, key, now, waitsMs) {
       const id = scoped(tenantId, key);
       const row = state.throttle.get(id);
       if (row?.lockedUntil && row.lockedUntil.getTime() > now.getTime()) {
         return { allowed: false, lockedUntil: new Date(row.lockedUntil.getTime()) };
       }
       const failures = (row?.failures ?? 0) + 1;
-      const delay = delaySeconds(failures);
-      const lockedUntil = delay > 0 ? new Date(now.getTime() + Math.ceil(delay * 1000)) : null;
+      const wait = waitAfterFailures(waitsMs, failures);
+      const lockedUntil = wait > 0 ? new Date(now.getTime() + wait) : null;
       state.throttle.set(id, { failures, lockedUntil, lastFailureAt: new Date(now.getTime()) });
       return { allowed: true, failures, lockedUntil: lockedUntil && new Date(lockedUntil.getTime()) };
     },

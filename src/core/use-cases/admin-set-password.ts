@@ -67,7 +67,9 @@ export async function adminSetPassword(
     temporary,
     keepHistory: tenant.policy.historyDepth,
     newSession: null,
-  });
-  await recordAudit(deps, { tenantId: tenant.id, type: 'password.admin_set', outcome: 'success', actor, subjectId: user.id, reason: temporary ? 'temporary' : 'permanent' }, context);
-  await recordAudit(deps, { tenantId: tenant.id, type: 'sessions.revoke', outcome: 'success', actor, subjectId: user.id, reason: 'admin_set_password' }, context);
+    audit: [
+      { tenantId: tenant.id, type: 'password.admin_set', outcome: 'success', actor, subjectId: user.id, reason: temporary ? 'temporary' : 'permanent' },
+      { tenantId: tenant.id, type: 'sessions.revoke', outcome: 'success', actor, subjectId: user.id, reason: 'admin_set_password' },
+    ],
+  }, context);
 }

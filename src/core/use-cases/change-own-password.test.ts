@@ -160,6 +160,7 @@ describe('changeOwnPassword', () => {
         changedAt: ports.clock.now(),
         keepHistory: 0,
         newSession: null,
+        auditEvents: [],
       });
     }
     expect(await rejection(changeOwnPassword(ports, actor, withCurrent(current ?? PASSWORDS.alice, newPassword), ctx))).toEqual({
@@ -245,6 +246,29 @@ describe('changeOwnPassword', () => {
       const { ports, actor } = await setup();
       expect(await rejection(changeOwnPassword(ports, actor, withCurrent('', PASSWORDS.alice2), ctx))).toEqual({ kind: 'InvalidCurrentPassword' });
     });
+  });
+
+  // The attempt counted before verifying is cleared by the commit's own transaction, or, when the
+  // change is refused after the current password matched, by the use case: never left standing.
+  it.each([
+    { outcome: 'committed', newPassword: PASSWORDS.alice2, rejects: undefined },
+    { outcome: 'refused as the current password', newPassword: PASSWORDS.alice, rejects: 'PasswordPolicyViolation' },
+  ])('leaves no counted failure once the current password matched ($outcome)', async ({ newPassword, rejects }) => {
+    const { ports, actor } = await setup();
+    await ports.throttle.begin('default', 'alice', ports.clock.now(), [0]);
+    const change = changeOwnPassword(ports, actor, withCurrent(PASSWORDS.alice, newPassword), ctx);
+    if (rejects === undefined) await change;
+    else expect((await rejection(change)).kind).toBe(rejects);
+    expect(await ports.throttle.get('default', 'alice')).toBeUndefined();
+  });
+
+  it('leaves no counted failure for the loser of two concurrent changes', async () => {
+    const { ports, actor } = await setup();
+    await Promise.allSettled([
+      changeOwnPassword(ports, actor, withCurrent(PASSWORDS.alice, PASSWORDS.alice2), ctx),
+      changeOwnPassword(ports, actor, withCurrent(PASSWORDS.alice, PASSWORDS.alice3), ctx),
+    ]);
+    expect(await ports.throttle.get('default', 'alice')).toBeUndefined();
   });
 
   it('lets exactly one of two concurrent changes made from the same read win', async () => {

@@ -1,4 +1,6 @@
-import { isServiceUser } from '../users/user.js';
+import type { PasswordCredential } from '../credentials/password-credential.js';
+import type { Tenant } from '../tenants/tenant.js';
+import { isServiceUser, type User } from '../users/user.js';
 import type { RequestContext } from '../audit/audit-event.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { UserActor } from '../authorization/actor.js';
@@ -98,28 +100,48 @@ export async function changeOwnPassword(
         lockout: tenant.policy.lockout,
         actor,
         auditType: 'password.change',
+        clearOnMatch: 'commit',
       },
       context,
     );
     if (!matched) throw invalidCurrentPassword();
-    if (current === newPassword) {
-      await recordAudit(deps, { tenantId: tenant.id, type: 'password.change', outcome: 'failure', actor, subjectId: user.id, reason: 'password_policy' }, context);
-      throw passwordPolicyViolation([{ code: 'same_as_current' }]);
+    // The attempt counted before the verification is cleared by the commit, in its transaction; a
+    // change refused from here on clears it here.
+    try {
+      return await commitChange(deps, { tenant, user, credential, actor, newPassword, current, replaceSession: input.replaceSession }, context);
+    } catch (error) {
+      await deps.throttle.reset(tenant.id, user.usernameKey);
+      throw error;
     }
   }
+  return commitChange(deps, { tenant, user, credential, actor, newPassword, current: null, replaceSession: input.replaceSession }, context);
+}
 
-  if (input.proof.kind === 'recent-login' && credential && (await deps.hasher.verify(credential.hash, newPassword))) {
-    await recordAudit(deps, { tenantId: tenant.id, type: 'password.change', outcome: 'failure', actor, subjectId: user.id, reason: 'password_policy' }, context);
-    throw passwordPolicyViolation([{ code: 'same_as_current' }]);
-  }
+interface ProvenChange {
+  tenant: Tenant;
+  user: User;
+  credential: PasswordCredential | undefined;
+  actor: UserActor;
+  /** NFC form, accepted by the policy. */
+  newPassword: string;
+  /** The current password the caller proved with, or null when the proof was a recent log-in. */
+  current: string | null;
+  replaceSession: boolean;
+}
+
+/** Once the proof holds: same-as-current, the history, then one transaction with the audit events. */
+async function commitChange(deps: ChangeOwnPasswordDeps, change: ProvenChange, context: RequestContext): Promise<IssuedSession | null> {
+  const { tenant, user, credential, actor, newPassword } = change;
+  const sameAsCurrent =
+    change.current !== null ? change.current === newPassword : credential !== undefined && (await deps.hasher.verify(credential.hash, newPassword));
   // Checked only once the proof holds: it costs one verification per remembered password.
-  const reused = await historyViolation(deps, tenant, user.id, newPassword);
-  if (reused !== null) {
+  const refused = sameAsCurrent ? { code: 'same_as_current' as const } : await historyViolation(deps, tenant, user.id, newPassword);
+  if (refused !== null) {
     await recordAudit(deps, { tenantId: tenant.id, type: 'password.change', outcome: 'failure', actor, subjectId: user.id, reason: 'password_policy' }, context);
-    throw passwordPolicyViolation([reused]);
+    throw passwordPolicyViolation([refused]);
   }
 
-  const replacement = input.replaceSession
+  const replacement = change.replaceSession
     ? issueSession(deps, { tenantId: tenant.id, userId: user.id, authenticatedAt: deps.clock.now(), passwordChangeOnly: false, origin: actor.sessionOrigin })
     : null;
   await commitNewPassword(deps, {
@@ -130,8 +152,10 @@ export async function changeOwnPassword(
     temporary: false,
     keepHistory: tenant.policy.historyDepth,
     newSession: replacement,
-  });
-  await recordAudit(deps, { tenantId: tenant.id, type: 'password.change', outcome: 'success', actor, subjectId: user.id }, context);
-  await recordAudit(deps, { tenantId: tenant.id, type: 'sessions.revoke', outcome: 'success', actor, subjectId: user.id, reason: 'password_change' }, context);
+    audit: [
+      { tenantId: tenant.id, type: 'password.change', outcome: 'success', actor, subjectId: user.id },
+      { tenantId: tenant.id, type: 'sessions.revoke', outcome: 'success', actor, subjectId: user.id, reason: 'password_change' },
+    ],
+  }, context);
   return replacement;
 }

@@ -102,6 +102,18 @@ describe('changePasswordWithCredentials', () => {
     });
   });
 
+  it.each([
+    { outcome: 'committed', newPassword: PASSWORDS.alice2, rejects: undefined },
+    { outcome: 'refused as the current password', newPassword: PASSWORDS.alice, rejects: 'PasswordPolicyViolation' },
+  ])('leaves no counted failure once the current password matched ($outcome)', async ({ newPassword, rejects }) => {
+    const { ports } = await setup();
+    await ports.throttle.begin('default', 'alice', ports.clock.now(), [0]);
+    const change = changePasswordWithCredentials(ports, input('alice', PASSWORDS.alice, newPassword), ctx);
+    if (rejects === undefined) await change;
+    else expect((await rejection(change)).kind).toBe(rejects);
+    expect(await ports.throttle.get('default', 'alice')).toBeUndefined();
+  });
+
   it('counts failures on the log-in counter', async () => {
     const { ports } = await setup();
     for (let i = 0; i < 6; i += 1) {

@@ -5,7 +5,9 @@ import { MAX_PASSWORD_INPUT_BYTES, normalisePassword, utf8ByteLength } from '../
 import { invalidCredentials, passwordPolicyViolation } from '../errors.js';
 import type { Ports } from '../ports/index.js';
 import { issueSession, type IssuedSession } from '../sessions/issue-session.js';
-import { usernameKey, isServiceUser } from '../users/user.js';
+import type { PasswordCredential } from '../credentials/password-credential.js';
+import type { Tenant } from '../tenants/tenant.js';
+import { usernameKey, isServiceUser, type User } from '../users/user.js';
 import type { UserView } from '../users/user-view.js';
 import { assessNewPassword } from './steps/assess-new-password.js';
 import { commitNewPassword } from './steps/commit-new-password.js';
@@ -60,13 +62,43 @@ export async function changePasswordWithCredentials(
   const eligible = user !== undefined && user.status === 'active' && !isServiceUser(user);
   const matched = await verifyPasswordAttempt(
     deps,
-    { tenantId: tenant.id, throttleKey: key, credential: eligible ? credential : undefined, userId: user?.id ?? null, password: current, lockout: tenant.policy.lockout, actor: null, auditType: 'password.change' },
+    {
+      tenantId: tenant.id,
+      throttleKey: key,
+      credential: eligible ? credential : undefined,
+      userId: user?.id ?? null,
+      password: current,
+      lockout: tenant.policy.lockout,
+      actor: null,
+      auditType: 'password.change',
+      clearOnMatch: 'commit',
+    },
     context,
   );
   if (!matched || !user || !credential) throw invalidCredentials();
+  // The attempt counted before the verification is cleared by the commit, in its transaction; a
+  // change refused from here on clears it here.
+  try {
+    return await commitChange(deps, tenant, user, credential, current, input.newPassword, context);
+  } catch (error) {
+    await deps.throttle.reset(tenant.id, key);
+    throw error;
+  }
+}
 
-  const newPassword = normalisePassword(input.newPassword);
-  const violations = await assessNewPassword(deps, tenant, user, input.newPassword);
+/** Once the current password matched: the owner's policy, same-as-current, age and history, then the commit. */
+async function commitChange(
+  deps: ChangePasswordWithCredentialsDeps,
+  tenant: Tenant,
+  user: User,
+  credential: PasswordCredential,
+  current: string,
+  candidate: string,
+  context: RequestContext,
+): Promise<IssuedSession & { user: UserView }> {
+
+  const newPassword = normalisePassword(candidate);
+  const violations = await assessNewPassword(deps, tenant, user, candidate);
   if (newPassword === current) violations.push({ code: 'same_as_current' });
   const tooSoon = minimumAgeViolation(credential, tenant.policy, deps.clock.now());
   if (tooSoon !== null) violations.push(tooSoon);
@@ -80,6 +112,7 @@ export async function changePasswordWithCredentials(
   }
 
   const issued = issueSession(deps, { tenantId: tenant.id, userId: user.id, authenticatedAt: deps.clock.now(), passwordChangeOnly: false, origin: context.dialect });
+  const actor = { kind: 'user' as const, tenantId: tenant.id, userId: user.id, sessionId: issued.session.id, roles: user.roles, passwordChangeOnly: false, authenticatedAt: issued.session.authenticatedAt, sessionOrigin: context.dialect };
   await commitNewPassword(deps, {
     tenantId: tenant.id,
     userId: user.id,
@@ -88,9 +121,10 @@ export async function changePasswordWithCredentials(
     temporary: false,
     keepHistory: tenant.policy.historyDepth,
     newSession: issued,
-  });
-  const actor = { kind: 'user' as const, tenantId: tenant.id, userId: user.id, sessionId: issued.session.id, roles: user.roles, passwordChangeOnly: false, authenticatedAt: issued.session.authenticatedAt, sessionOrigin: context.dialect };
-  await recordAudit(deps, { tenantId: tenant.id, type: 'password.change', outcome: 'success', actor, subjectId: user.id }, context);
-  await recordAudit(deps, { tenantId: tenant.id, type: 'sessions.revoke', outcome: 'success', actor, subjectId: user.id, reason: 'password_change' }, context);
+    audit: [
+      { tenantId: tenant.id, type: 'password.change', outcome: 'success', actor, subjectId: user.id },
+      { tenantId: tenant.id, type: 'sessions.revoke', outcome: 'success', actor, subjectId: user.id, reason: 'password_change' },
+    ],
+  }, context);
   return { ...issued, user: await loadUserView(deps, user) };
 }

@@ -85,7 +85,7 @@ describe('service principals never hold a password', () => {
     });
     expect(await ports.credentials.get('default', 'svc-2')).toBeUndefined();
     // Even with a credential planted in the store, a password log-in as the service user fails.
-    await ports.credentials.commitPasswordChange({ tenantId: 'default', userId: 'svc-2', expectedVersion: null, hash: await ports.hasher.hash(PASSWORDS.alice2), temporary: false, changedAt: now, newSession: null, keepHistory: 0 });
+    await ports.credentials.commitPasswordChange({ tenantId: 'default', userId: 'svc-2', expectedVersion: null, hash: await ports.hasher.hash(PASSWORDS.alice2), temporary: false, changedAt: now, newSession: null, keepHistory: 0, auditEvents: [] });
     expect(await rejection(signIn(ports, { tenantId: 'default', username: '$kii-app-admin', password: PASSWORDS.alice2 }, ctx))).toEqual({ kind: 'InvalidCredentials' });
   });
 });

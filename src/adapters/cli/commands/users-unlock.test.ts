@@ -8,7 +8,7 @@ describe('users unlock', () => {
     const cli = await createFakeCli();
     const alice = await seedCliUser(cli.ports, 'alice', PASSWORDS.alice);
     const now = cli.ports.clock.now();
-    for (let i = 0; i < 3; i += 1) await cli.ports.throttle.begin('default', alice.usernameKey, now, () => 600);
+    for (let i = 0; i < 3; i += 1) await cli.ports.throttle.begin('default', alice.usernameKey, now, [600_000]);
     expect((await cli.ports.throttle.get('default', alice.usernameKey))?.lockedUntil).not.toBeNull();
     expect(await cli.run(registerUsersUnlock, ['users', 'unlock', 'alice'])).toBe(0);
     expect(cli.stdout).toEqual(['Unlocked alice: failed attempts cleared.']);

@@ -2,9 +2,10 @@ import { describe, expect } from 'vitest';
 import type { AttemptStart } from '../../../core/ports/attempt-throttle.js';
 import { at, caseRunner, useStore, type ContractOptions, type MakeStore } from './contract-support.js';
 
-const never = () => 0;
-/** Free for three failures, then a wait of as many seconds as there are failures. */
-const afterThree = (failures: number) => (failures > 3 ? failures : 0);
+/** No wait, ever (the last entry holds for every failure after it). */
+const never = [0];
+/** Free for three failures, then a wait of as many seconds as there are failures (up to 40). */
+const afterThree = [0, 0, 0, ...Array.from({ length: 37 }, (_, i) => (i + 4) * 1000)];
 
 function allowed(start: AttemptStart): Extract<AttemptStart, { allowed: true }> {
   if (!start.allowed) throw new Error(`expected an allowed attempt, got locked until ${start.lockedUntil.toISOString()}`);
@@ -16,7 +17,7 @@ export function attemptThrottleContract(makeStore: MakeStore, options: ContractO
     const store = useStore(makeStore);
     const test = caseRunner(options);
 
-    test('counts each attempt and locks once the delay function asks for a wait', async () => {
+    test('counts each attempt and locks once the schedule asks for a wait', async () => {
       const throttle = store().throttle;
       expect(await throttle.get('acme', 'alice')).toBeUndefined();
       for (let i = 1; i <= 3; i++) expect(await throttle.begin('acme', 'alice', at(i), afterThree)).toEqual({ allowed: true, failures: i, lockedUntil: null });
@@ -31,6 +32,18 @@ export function attemptThrottleContract(makeStore: MakeStore, options: ContractO
       expect(await throttle.begin('acme', 'alice', at(2000), never)).toEqual({ allowed: false, lockedUntil: at(4000) });
       expect(await throttle.get('acme', 'alice')).toEqual({ failures: 4, lockedUntil: at(4000) });
       expect(allowed(await throttle.begin('acme', 'alice', at(4000), afterThree))).toEqual({ allowed: true, failures: 5, lockedUntil: at(9000) });
+    });
+
+    test('the last wait of the schedule holds for every failure beyond it', async () => {
+      const throttle = store().throttle;
+      const oneThenTwo = [0, 1000, 2000];
+      let now = 0;
+      for (let failures = 1; failures <= 6; failures++) {
+        const start = allowed(await throttle.begin('acme', 'alice', at(now), oneThenTwo));
+        const wait = [0, 1000, 2000, 2000, 2000, 2000][failures - 1] ?? NaN;
+        expect(start).toEqual({ allowed: true, failures, lockedUntil: wait === 0 ? null : at(now + wait) });
+        now += wait;
+      }
     });
 
     test('20 concurrent attempts are all counted, each seeing a distinct count', async () => {
@@ -68,7 +81,7 @@ export function attemptThrottleContract(makeStore: MakeStore, options: ContractO
       const throttle = store().throttle;
       await throttle.begin('acme', 'old', at(0), never);
       await throttle.begin('acme', 'recent', at(5000), never);
-      await throttle.begin('acme', 'locked', at(0), () => 3600);
+      await throttle.begin('acme', 'locked', at(0), [3_600_000]);
       expect(await throttle.purgeStale(at(1000))).toBe(1);
       expect(await throttle.get('acme', 'old')).toBeUndefined();
       expect(await throttle.get('acme', 'recent')).toBeDefined();

@@ -1,12 +1,10 @@
 import { describe, expect } from 'vitest';
 import type { PasswordChange } from '../../../core/ports/credential-store.js';
 import type { User } from '../../../core/users/user.js';
-import { at, caseRunner, credential, seedUser, session, tenant, user, useStore, type ContractOptions, type MakeStore } from './contract-support.js';
-
-const never = () => 0;
+import { at, caseRunner, credential, event, seedUser, session, tenant, user, useStore, type ContractOptions, type MakeStore } from './contract-support.js';
 
 function change(u: User, expectedVersion: number | null, overrides: Partial<PasswordChange> = {}): PasswordChange {
-  return { tenantId: u.tenantId, userId: u.id, expectedVersion, hash: '$argon2id$new', temporary: false, changedAt: at(1000), keepHistory: 0, newSession: null, ...overrides };
+  return { tenantId: u.tenantId, userId: u.id, expectedVersion, hash: '$argon2id$new', temporary: false, changedAt: at(1000), keepHistory: 0, newSession: null, auditEvents: [], ...overrides };
 }
 
 export function credentialStoreContract(makeStore: MakeStore, options: ContractOptions = {}): void {
@@ -65,8 +63,8 @@ export function credentialStoreContract(makeStore: MakeStore, options: ContractO
       const bob = await seedUser(store(), 'acme', 'bob');
       for (const id of ['a1', 'a2']) await store().sessions.create(session(alice, id));
       await store().sessions.create(session(bob, 'b1'));
-      await store().throttle.begin('acme', alice.usernameKey, at(0), never);
-      await store().throttle.begin('acme', 'bob', at(0), never);
+      await store().throttle.begin('acme', alice.usernameKey, at(0), [0]);
+      await store().throttle.begin('acme', 'bob', at(0), [0]);
       const replacement = session(alice, 'a3', { authenticatedAt: at(999), passwordChangeOnly: true, origin: 'vrni' });
       expect(await store().credentials.commitPasswordChange(change(alice, 1, { newSession: replacement }))).toBe('committed');
       expect(await store().sessions.get('a1')).toBeUndefined();
@@ -80,12 +78,27 @@ export function credentialStoreContract(makeStore: MakeStore, options: ContractO
     test('a refused commit leaves sessions, throttle and credential untouched', async () => {
       const alice = await seedUser(store());
       await store().sessions.create(session(alice, 'a1'));
-      await store().throttle.begin('acme', 'alice', at(0), never);
+      await store().throttle.begin('acme', 'alice', at(0), [0]);
       expect(await store().credentials.commitPasswordChange(change(alice, 7, { newSession: session(alice, 'a2') }))).toBe('conflict');
       expect(await store().sessions.get('a1')).toBeDefined();
       expect(await store().sessions.get('a2')).toBeUndefined();
       expect((await store().throttle.get('acme', 'alice'))?.failures).toBe(1);
       expect(await store().credentials.get('acme', alice.id)).toEqual(credential(alice));
+    });
+
+    test('a commit appends its audit events with the change; a refused or lost one appends none', async () => {
+      const alice = await seedUser(store());
+      const changed = event('acme', 'e-change', { type: 'password.change', subjectId: alice.id, reason: null, at: at(1000) });
+      const revoked = event('acme', 'e-revoke', { type: 'sessions.revoke', subjectId: alice.id, reason: 'password_change', at: at(1000) });
+      expect(await store().credentials.commitPasswordChange(change(alice, 7, { auditEvents: [event('acme', 'e-lost')] }))).toBe('conflict');
+      expect(await store().credentials.commitPasswordChange(change(alice, 1, { auditEvents: [changed, revoked] }))).toBe('committed');
+      const outcomes = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => store().credentials.commitPasswordChange(change(alice, 2, { auditEvents: [event('acme', `e-race-${i}`, { at: at(2000) })] }))),
+      );
+      expect(outcomes.filter((o) => o === 'committed')).toHaveLength(1);
+      const { items } = await store().audit.list('acme', { limit: 10 });
+      expect(items.map((item) => item.id)).toEqual([`e-race-${outcomes.indexOf('committed')}`, 'e-revoke', 'e-change']);
+      expect(items.slice(1)).toEqual([revoked, changed]);
     });
 
     test('rehash replaces only the hash when the version matches; a lost race answers false', async () => {

@@ -1,32 +1,26 @@
 import { sql, type Kysely } from 'kysely';
+import type { AuditEvent } from '../../../core/audit/audit-event.js';
 import type { AuditLog } from '../../../core/ports/audit-log.js';
 import { decodeCursor, encodeCursor, isAuditCursor } from '../sql/cursor.js';
-import { auditEventFromRow, ms, toNumber } from '../sql/rows.js';
+import { auditEventFromRow, auditEventToRow, ms, toNumber } from '../sql/rows.js';
 import type { Database } from '../sql/schema.js';
+
+/** Appends one event on `db`, which may be a transaction the event must commit with. */
+export async function appendPostgresAuditEvent(db: Kysely<Database>, event: AuditEvent): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      ...auditEventToRow(event),
+      // An identity column: the sequence hands out each number once, across every connection.
+      seq: sql<number>`default`,
+    })
+    .execute();
+}
 
 export function createPostgresAuditLog(db: Kysely<Database>): AuditLog {
   return {
     async append(event) {
-      await db
-        .insertInto('audit_events')
-        .values({
-          id: event.id,
-          // An identity column: the sequence hands out each number once, across every connection.
-          seq: sql<number>`default`,
-          tenant_id: event.tenantId,
-          at: ms(event.at),
-          type: event.type,
-          outcome: event.outcome,
-          actor_id: event.actorId,
-          actor_kind: event.actorKind,
-          subject_id: event.subjectId,
-          ip: event.ip,
-          user_agent: event.userAgent,
-          request_id: event.requestId,
-          dialect: event.dialect,
-          reason: event.reason,
-        })
-        .execute();
+      await appendPostgresAuditEvent(db, event);
     },
     async list(tenantId, query) {
       const limit = Math.max(0, query.limit);

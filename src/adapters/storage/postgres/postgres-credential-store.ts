@@ -1,8 +1,72 @@
 import { sql, type Kysely } from 'kysely';
-import type { CredentialStore } from '../../../core/ports/credential-store.js';
-import { keepHistory } from '../sql/password-history.js';
-import { credentialFromRow, credentialToRow, ms, sessionToRow } from '../sql/rows.js';
+import type { CredentialStore, PasswordChange } from '../../../core/ports/credential-store.js';
+import { auditEventToRow, credentialFromRow, credentialToRow, ms, sessionToRow } from '../sql/rows.js';
 import type { Database } from '../sql/schema.js';
+
+type Row = Record<string, unknown>;
+const columns = (row: Row) => sql.join(Object.keys(row).map((column) => sql.ref(column)));
+const values = (row: Row) => sql.join(Object.values(row));
+/** A sub-statement that writes only once the credential is written. */
+const onceWritten = sql`exists (select from written)`;
+
+/**
+ * The whole change as one statement, so it costs one round trip and commits or fails as a unit. The
+ * sub-statements of a WITH share one snapshot and none sees another's writes; each one that writes
+ * waits on `written`, which is empty when the change lost (a version that moved, a user deleted).
+ *
+ * - `owner` takes FOR SHARE on the user before the credential row is locked (the order delete uses),
+ *   holding off a concurrent delete until this commits.
+ * - `written` compare-and-sets on the version: a racing writer waits for the first to commit, then
+ *   finds the version moved (or the row present) and writes nothing.
+ * - `replaced` is the row that version had. Every write moves the version, so when `written` holds,
+ *   the snapshot's row is the one replaced.
+ * - The history keeps the replaced hash and the newest entries up to `keepHistory` in all.
+ * - The rows inserted after it (the new session, the audit events) form a chain, each waiting on the
+ *   one before, so the audit events are numbered in the order given.
+ */
+function commitStatement(change: PasswordChange) {
+  const { tenantId, userId, expectedVersion } = change;
+  const credential = credentialToRow({ ...change, disabledAt: null, expiredAt: null, version: (expectedVersion ?? 0) + 1 });
+  const write =
+    expectedVersion === null
+      ? sql`insert into password_credentials (${columns(credential)}) select ${values(credential)}
+            where exists (select from owner) on conflict (tenant_id, user_id) do nothing returning version`
+      : sql`update password_credentials set ${sql.join(Object.entries(credential).map(([column, value]) => sql`${sql.ref(column)} = ${value}`))}
+            where tenant_id = ${tenantId} and user_id = ${userId} and version = ${expectedVersion} and exists (select from owner)
+            returning version`;
+  const keep = Math.max(0, change.keepHistory);
+  const inserts = [
+    ...(change.newSession === null ? [] : [{ table: 'sessions', row: sessionToRow(change.newSession) }]),
+    ...change.auditEvents.map((event) => ({ table: 'audit_events', row: auditEventToRow(event) })),
+  ];
+  return sql<{ version: string }>`
+    with owner as (
+      select username_key from users where tenant_id = ${tenantId} and id = ${userId} for share
+    ), replaced as (
+      select version, hash from password_credentials where tenant_id = ${tenantId} and user_id = ${userId} and version = ${expectedVersion}
+    ), written as (
+      ${write}
+    ), kept as (
+      insert into password_history (tenant_id, user_id, version, hash, changed_at)
+      select ${tenantId}, ${userId}, version, hash, ${ms(change.changedAt)} from replaced where ${keep} > 0 and ${onceWritten}
+    ), trimmed as (
+      delete from password_history where tenant_id = ${tenantId} and user_id = ${userId} and ${onceWritten} and version not in (
+        select version from password_history where tenant_id = ${tenantId} and user_id = ${userId}
+        order by version desc limit greatest(${keep} - (select count(*) from replaced), 0))
+    ), revoked as (
+      delete from sessions where tenant_id = ${tenantId} and user_id = ${userId} and ${onceWritten}
+    ), cleared as (
+      delete from attempt_throttle where tenant_id = ${tenantId} and throttle_key in (select username_key from owner) and ${onceWritten}
+    )${sql.join(
+      inserts.map(
+        ({ table, row }, i) =>
+          sql`, ${sql.id(`inserted_${i}`)} as (insert into ${sql.table(table)} (${columns(row)})
+               select ${values(row)} where exists (select from ${sql.id(i === 0 ? 'written' : `inserted_${i - 1}`)}) returning 1)`,
+      ),
+      sql``,
+    )}
+    select version from written`;
+}
 
 export function createPostgresCredentialStore(db: Kysely<Database>): CredentialStore {
   return {
@@ -12,54 +76,8 @@ export function createPostgresCredentialStore(db: Kysely<Database>): CredentialS
     },
 
     async commitPasswordChange(change) {
-      const { tenantId, userId, expectedVersion } = change;
-      return db.transaction().execute(async (trx) => {
-        // FOR SHARE holds off a concurrent delete of the user until this commits; a user deleted since
-        // the read is a lost race like any other. Users are locked before credentials here and in
-        // delete, so the two cannot deadlock.
-        const user = await trx.selectFrom('users').select('username_key').where('tenant_id', '=', tenantId).where('id', '=', userId).forShare().executeTakeFirst();
-        if (!user) return 'conflict';
-        // The replaced hash goes into the history; FOR UPDATE makes a racing writer wait here, then find the version moved.
-        const replaced =
-          expectedVersion === null
-            ? null
-            : await trx
-                .selectFrom('password_credentials')
-                .select('hash')
-                .where('tenant_id', '=', tenantId)
-                .where('user_id', '=', userId)
-                .where('version', '=', expectedVersion)
-                .forUpdate()
-                .executeTakeFirst();
-        if (expectedVersion !== null && replaced === undefined) return 'conflict';
-
-        const row = credentialToRow({ ...change, disabledAt: null, expiredAt: null, version: (expectedVersion ?? 0) + 1 });
-        // Compare-and-set in one statement: a racing writer waits for the first to commit, then finds
-        // the version moved (or the row present) and changes nothing.
-        const written =
-          expectedVersion === null
-            ? await trx
-                .insertInto('password_credentials')
-                .values(row)
-                .onConflict((oc) => oc.columns(['tenant_id', 'user_id']).doNothing())
-                .returning('version')
-                .executeTakeFirst()
-            : await trx
-                .updateTable('password_credentials')
-                .set(row)
-                .where('tenant_id', '=', tenantId)
-                .where('user_id', '=', userId)
-                .where('version', '=', expectedVersion)
-                .returning('version')
-                .executeTakeFirst();
-        if (written === undefined) return 'conflict';
-        await keepHistory(trx, change, expectedVersion === null || !replaced ? null : { version: expectedVersion, hash: replaced.hash });
-
-        await trx.deleteFrom('sessions').where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
-        if (change.newSession) await trx.insertInto('sessions').values(sessionToRow(change.newSession)).execute();
-        await trx.deleteFrom('attempt_throttle').where('tenant_id', '=', tenantId).where('throttle_key', '=', user.username_key).execute();
-        return 'committed';
-      });
+      const { rows } = await commitStatement(change).execute(db);
+      return rows.length === 1 ? 'committed' : 'conflict';
     },
 
     async rehash(tenantId, userId, expectedVersion, hash) {

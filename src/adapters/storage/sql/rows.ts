@@ -135,3 +135,22 @@ export function auditEventFromRow(row: Omit<Selectable<AuditEventsTable>, 'seq'>
     reason: row.reason,
   };
 }
+
+/** The columns of an audit event, all but `seq`, whose numbering each database does its own way. */
+export function auditEventToRow(event: AuditEvent) {
+  return {
+    id: event.id,
+    tenant_id: event.tenantId,
+    at: ms(event.at),
+    type: event.type,
+    outcome: event.outcome,
+    actor_id: event.actorId,
+    actor_kind: event.actorKind,
+    subject_id: event.subjectId,
+    ip: event.ip,
+    user_agent: event.userAgent,
+    request_id: event.requestId,
+    dialect: event.dialect,
+    reason: event.reason,
+  };
+}

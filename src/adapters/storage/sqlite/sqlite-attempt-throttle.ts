@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { waitAfterFailures } from '../../../core/credentials/lockout-schedule.js';
 import type { AttemptThrottle } from '../../../core/ports/attempt-throttle.js';
 import { ms, toNullableDate, toNumber } from '../sql/rows.js';
 import type { Database } from '../sql/schema.js';
@@ -8,15 +9,15 @@ export function createSqliteAttemptThrottle(db: Kysely<Database>): AttemptThrott
   const row = (trx: Kysely<Database>, tenantId: string, key: string) =>
     trx.selectFrom('attempt_throttle').select(['failures', 'locked_until']).where('tenant_id', '=', tenantId).where('throttle_key', '=', key).executeTakeFirst();
   return {
-    async begin(tenantId, key, now, delaySeconds) {
+    async begin(tenantId, key, now, waitsMs) {
       // Read, decide and write under the write lock: no attempt can slip between the count and the lock.
       return immediateTransaction(db, async (trx) => {
         const current = await row(trx, tenantId, key);
         const lockedUntil = toNullableDate(current?.locked_until ?? null);
         if (lockedUntil !== null && lockedUntil.getTime() > now.getTime()) return { allowed: false as const, lockedUntil };
         const failures = (current === undefined ? 0 : toNumber(current.failures)) + 1;
-        const delay = delaySeconds(failures);
-        const lock = delay > 0 ? new Date(now.getTime() + Math.ceil(delay * 1000)) : null;
+        const wait = waitAfterFailures(waitsMs, failures);
+        const lock = wait > 0 ? new Date(now.getTime() + wait) : null;
         const values = { failures, locked_until: lock && ms(lock), last_failure_at: ms(now) };
         await trx
           .insertInto('attempt_throttle')

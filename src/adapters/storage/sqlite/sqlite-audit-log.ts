@@ -1,32 +1,26 @@
 import { sql, type Kysely } from 'kysely';
+import type { AuditEvent } from '../../../core/audit/audit-event.js';
 import type { AuditLog } from '../../../core/ports/audit-log.js';
 import { decodeCursor, encodeCursor, isAuditCursor } from '../sql/cursor.js';
-import { auditEventFromRow, ms, toNumber } from '../sql/rows.js';
+import { auditEventFromRow, auditEventToRow, ms, toNumber } from '../sql/rows.js';
 import type { Database } from '../sql/schema.js';
+
+/** Appends one event on `db`, which may be a transaction the event must commit with. */
+export async function appendSqliteAuditEvent(db: Kysely<Database>, event: AuditEvent): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      ...auditEventToRow(event),
+      // One statement, and SQLite serialises writers: the next number is never handed out twice.
+      seq: sql<number>`(select coalesce(max(seq), 0) + 1 from audit_events)`,
+    })
+    .execute();
+}
 
 export function createSqliteAuditLog(db: Kysely<Database>): AuditLog {
   return {
     async append(event) {
-      await db
-        .insertInto('audit_events')
-        .values({
-          id: event.id,
-          // One statement, and SQLite serialises writers: the next number is never handed out twice.
-          seq: sql<number>`(select coalesce(max(seq), 0) + 1 from audit_events)`,
-          tenant_id: event.tenantId,
-          at: ms(event.at),
-          type: event.type,
-          outcome: event.outcome,
-          actor_id: event.actorId,
-          actor_kind: event.actorKind,
-          subject_id: event.subjectId,
-          ip: event.ip,
-          user_agent: event.userAgent,
-          request_id: event.requestId,
-          dialect: event.dialect,
-          reason: event.reason,
-        })
-        .execute();
+      await appendSqliteAuditEvent(db, event);
     },
     async list(tenantId, query) {
       const limit = Math.max(0, query.limit);

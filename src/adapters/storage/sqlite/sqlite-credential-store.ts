@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CredentialStore } from '../../../core/ports/credential-store.js';
 import { keepHistory } from '../sql/password-history.js';
+import { appendSqliteAuditEvent } from './sqlite-audit-log.js';
 import { credentialFromRow, credentialToRow, ms, sessionToRow, toNumber } from '../sql/rows.js';
 import type { Database } from '../sql/schema.js';
 import { immediateTransaction } from './sqlite-transaction.js';
@@ -45,6 +46,7 @@ export function createSqliteCredentialStore(db: Kysely<Database>): CredentialSto
         await trx.deleteFrom('sessions').where('tenant_id', '=', change.tenantId).where('user_id', '=', change.userId).execute();
         if (change.newSession) await trx.insertInto('sessions').values(sessionToRow(change.newSession)).execute();
         await trx.deleteFrom('attempt_throttle').where('tenant_id', '=', change.tenantId).where('throttle_key', '=', user.username_key).execute();
+        for (const event of change.auditEvents) await appendSqliteAuditEvent(trx, event);
         return 'committed';
       });
     },

@@ -38,7 +38,7 @@ describe('SQLite migration 0002_password_history', () => {
       expect(await store.credentials.get('acme', 'u1')).toMatchObject({ hash: 'old-hash', expiredAt: null, version: 1 });
       expect(await store.credentials.history('acme', 'u1', 5)).toEqual([]);
       const changedAt = new Date(10);
-      expect(await store.credentials.commitPasswordChange({ tenantId: 'acme', userId: 'u1', expectedVersion: 1, hash: 'new-hash', temporary: false, changedAt, keepHistory: 5, newSession: null })).toBe('committed');
+      expect(await store.credentials.commitPasswordChange({ tenantId: 'acme', userId: 'u1', expectedVersion: 1, hash: 'new-hash', temporary: false, changedAt, keepHistory: 5, newSession: null, auditEvents: [] })).toBe('committed');
       expect(await store.credentials.history('acme', 'u1', 5)).toEqual(['old-hash']);
     } finally {
       await store.close();

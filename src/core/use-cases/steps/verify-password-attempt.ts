@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../audit/audit-event.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { Actor } from '../../authorization/actor.js';
-import { lockoutDelaySeconds, shouldDisablePassword } from '../../credentials/lockout-schedule.js';
+import { lockoutWaitsMs, shouldDisablePassword } from '../../credentials/lockout-schedule.js';
 import type { PasswordCredential } from '../../credentials/password-credential.js';
 import type { LockoutPolicy } from '../../credentials/password-policy.js';
 import { rateLimited } from '../../errors.js';
@@ -21,6 +21,12 @@ export interface VerifyAttempt {
   lockout: LockoutPolicy;
   actor: Actor | null;
   auditType: 'login' | 'password.change';
+  /**
+   * 'commit' when the caller clears the counter itself: in the transaction of the password change
+   * that follows (commitPasswordChange does), or with throttle.reset when it refuses the change.
+   * Saves a write per change. Default: cleared here on a match.
+   */
+  clearOnMatch?: 'here' | 'commit';
 }
 
 /**
@@ -36,9 +42,7 @@ export async function verifyPasswordAttempt(
   context: RequestContext,
 ): Promise<boolean> {
   const now = deps.clock.now();
-  const start = await deps.throttle.begin(attempt.tenantId, attempt.throttleKey, now, (failures) =>
-    lockoutDelaySeconds(failures, attempt.lockout),
-  );
+  const start = await deps.throttle.begin(attempt.tenantId, attempt.throttleKey, now, lockoutWaitsMs(attempt.lockout));
   if (!start.allowed) {
     await recordAudit(
       deps,
@@ -57,7 +61,7 @@ export async function verifyPasswordAttempt(
   }
 
   if (matched) {
-    await deps.throttle.reset(attempt.tenantId, attempt.throttleKey);
+    if (attempt.clearOnMatch !== 'commit') await deps.throttle.reset(attempt.tenantId, attempt.throttleKey);
     return true;
   }
 
