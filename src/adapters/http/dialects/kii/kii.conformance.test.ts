@@ -302,6 +302,38 @@ describe('Kii dialect', () => {
       expect((await tokenRequest({ username: user.name, password: NEW_PW })).statusCode).toBe(200);
     });
 
+    describe('without a valid token of the app, the same answer whether or not the app exists', () => {
+      const MISSING_APP_ID = 'dead0000';
+      const otherAppLogIn = async () => {
+        const response = await tokenRequest({ username: 'visitor-x', password: PW }, { 'x-kii-appid': OTHER_APP.appId, 'x-kii-appkey': OTHER_APP.appKey });
+        return (response.json() as { access_token: string }).access_token;
+      };
+      it.each([
+        ['no token', async () => ({})],
+        ['another scheme', async () => ({ authorization: `Basic ${Buffer.from(`${APP.appId}:${APP.appKey}`).toString('base64')}` })],
+        ['an unknown token', async () => ({ authorization: 'Bearer not-a-real-token' })],
+        ["another application's token", async () => ({ authorization: `Bearer ${await otherAppLogIn()}` })],
+      ] as Array<[string, () => Promise<Record<string, string>>]>)('%s', async (_name, authorization) => {
+        const user = await freshUser();
+        const headers = await authorization();
+        const put = (appId: string) =>
+          t.app.inject({
+            method: 'PUT',
+            url: `/api/apps/${appId}/users/${user.id}/password?disable_cache=${Date.now()}`,
+            headers: { 'x-kii-appid': appId, 'x-kii-appkey': APP.appKey, 'content-type': CHANGE_TYPE, ...headers },
+            payload: JSON.stringify({ oldPassword: PW, newPassword: NEW_PW }),
+          });
+        const existing = await put(APP.appId);
+        const missing = await put(MISSING_APP_ID);
+        expect([401, 403], existing.body).toContain(existing.statusCode);
+        expect(missing.statusCode).toBe(existing.statusCode);
+        expect(missing.headers['content-type']).toBe(existing.headers['content-type']);
+        // The bodies may repeat the app id the caller sent; nothing else differs.
+        expect(missing.body.replaceAll(MISSING_APP_ID, APP.appId)).toBe(existing.body);
+        expect((await tokenRequest({ username: user.name, password: PW })).statusCode).toBe(200);
+      });
+    });
+
     it('refuses an expired token with WRONG_TOKEN', async () => {
       const user = await freshUser();
       clock.advance(1801);

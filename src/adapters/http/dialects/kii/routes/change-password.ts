@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { UserActor } from '../../../../../core/authorization/actor.js';
 import { requireAdmin } from '../../../../../core/authorization/authorize.js';
-import { forbidden, notFound, requestInvalid } from '../../../../../core/errors.js';
+import { forbidden, isDomainError, notFound, requestInvalid } from '../../../../../core/errors.js';
 import type { Ports } from '../../../../../core/ports/index.js';
 import { adminSetPassword } from '../../../../../core/use-cases/admin-set-password.js';
 import { authenticate } from '../../../../../core/use-cases/authenticate.js';
 import { changeOwnPassword } from '../../../../../core/use-cases/change-own-password.js';
-import { findKiiApplication } from '../../../../../core/use-cases/find-kii-application.js';
+import { findKiiApplication, type KiiTenant } from '../../../../../core/use-cases/find-kii-application.js';
 import { getUserByEmail } from '../../../../../core/use-cases/get-user-by-email.js';
 import { getUserByUsername } from '../../../../../core/use-cases/get-user-by-username.js';
 import { getCurrentUser, getUser } from '../../../../../core/use-cases/get-user.js';
@@ -17,7 +17,7 @@ import type { HttpDeps } from '../../../http-deps.js';
 import { requestContext } from '../../../plugins/request-context.js';
 import { bearerToken } from '../auth.js';
 import { CHANGE_PASSWORD_REQUEST, JSON_TYPE, requireContentType } from '../content-type.js';
-import { errorContext } from '../error-context.js';
+import { errorContext, type KiiErrorContext } from '../error-context.js';
 import { ChangePasswordRequest, Empty, kiiErrors, UserPasswordParams } from '../schemas.js';
 
 /** How the path names the user [doc]: `me`, `LOGIN_NAME:<name>`, `EMAIL:<address>`, or a user id. */
@@ -43,6 +43,25 @@ function namesSelf(ref: UserRef, self: UserView): boolean {
     case 'email':
       return self.emailKey !== null && emailKey(ref.value) === self.emailKey;
   }
+}
+
+/**
+ * The application the path names, if it is the caller's. Looked up only once the token is known to be
+ * good, and any other app id, bound or not, gets the same refusal: the answer never tells whether an
+ * application exists. The other app is not named either.
+ */
+async function callersApplication(ports: Ports, actor: UserActor, appId: string, context: KiiErrorContext): Promise<KiiTenant> {
+  let tenant: KiiTenant | null = null;
+  try {
+    tenant = await findKiiApplication(ports, appId, null);
+  } catch (error) {
+    if (!(isDomainError(error) && error.detail.kind === 'NotFound')) throw error;
+  }
+  if (tenant?.id !== actor.tenantId) {
+    context.crossApp = true;
+    throw forbidden('other_tenant');
+  }
+  return tenant;
 }
 
 /** An administrator's lookup of the named user; the app's hidden admin user is never a target. */
@@ -76,14 +95,9 @@ export const changePasswordRoutes: FastifyPluginAsyncTypebox<{ deps: HttpDeps }>
     const { appID, userID } = request.params;
     const ref = parseUserRef(userID);
     context.target = { field: FIELD[ref.kind], value: ref.kind === 'me' ? 'me' : ref.value };
-    const tenant = await findKiiApplication(ports, appID, null);
     const actor = await authenticate(ports, bearerToken(request));
     context.principalId = actor.userId;
-    if (actor.tenantId !== tenant.id) {
-      // A token of another application: its app is not named, so nothing about other tenants leaks.
-      context.crossApp = true;
-      throw forbidden('other_tenant');
-    }
+    const tenant = await callersApplication(ports, actor, appID, context);
     const audit = requestContext(request, 'kii');
     const self = await getCurrentUser(ports, actor);
     const { oldPassword, newPassword } = request.body;
