@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, PUBLIC_URL, type TestApp } from '../../../test/support/test-app.js';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, bearer, capturedLogs, createTestApp, logIn, PUBLIC_URL, type TestApp } from '../../../test/support/test-app.js';
 import { MAX_PARAM_LENGTH } from './http-deps.js';
 
 /** The native problem body, exactly; the request id is the one the response header carries. */
@@ -72,5 +72,23 @@ describe('answers the app gives before or outside every dialect', () => {
       expect(response.statusCode, response.body).not.toBe(414);
       expect(response.headers['content-type']).toMatch(/^application\/vnd\.kii\./);
     });
+  });
+});
+
+describe('logging an internal failure', () => {
+  it("logs the error's message and code along its cause chain, never the properties a driver attached", async () => {
+    const t = await createTestApp({ logLevel: 'error' });
+    const token = await logIn(t.app, ADMIN_USERNAME, ADMIN_PASSWORD);
+    const logStart = capturedLogs.length;
+    const driverError = Object.assign(new Error('connection reset while reading sessions'), { code: 'ECONNRESET', parameters: ['SECRET-parameter'], password: 'SECRET-password' });
+    t.ports.sessions = { ...t.ports.sessions, get: async () => { throw new Error('session lookup failed', { cause: driverError }); } };
+    const response = await t.app.inject({ url: '/v1/me', headers: bearer(token) });
+    await t.close();
+    expect(response.statusCode).toBe(500);
+    const logs = capturedLogs.slice(logStart).join('');
+    expect(logs).toContain('session lookup failed');
+    expect(logs).toContain('connection reset while reading sessions');
+    expect(logs).toContain('ECONNRESET');
+    expect(logs).not.toContain('SECRET-');
   });
 });

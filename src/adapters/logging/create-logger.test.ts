@@ -103,6 +103,67 @@ describe('createLogger', () => {
   });
 });
 
+describe('createLogger errors', () => {
+  /** A driver error as pg raises it: the query's parameters and more ride along as properties. */
+  function driverError() {
+    return Object.assign(new Error('duplicate key value violates unique constraint "users_username_key"'), {
+      code: '23505',
+      detail: 'Key (username_key)=(SECRET-detail) already exists.',
+      parameters: ['SECRET-parameter-1', 'SECRET-parameter-2'],
+      query: 'insert into users values ($1, $2) -- SECRET-query',
+      password: 'SECRET-cause-password',
+    });
+  }
+
+  function logged(log: (logger: ReturnType<typeof createLogger>) => void) {
+    const { lines, destination } = capture();
+    log(createLogger({ level: 'info', destination }));
+    expect(lines).toHaveLength(1);
+    const line = lines[0] ?? '';
+    expect(line).not.toContain('SECRET-');
+    return JSON.parse(line) as { err: Record<string, unknown>; msg: string };
+  }
+
+  it('keeps only type, message, a string code and stack of an error and of its cause', () => {
+    const error = new Error('storing the user failed', { cause: driverError() });
+    Object.assign(error, { code: 500, statusCode: 500, password: 'SECRET-top-password', parameters: ['SECRET-top-parameter'] });
+    const { err } = logged((logger) => logger.error({ err: error }, 'unexpected error'));
+    expect(err).toEqual({
+      type: 'Error',
+      message: 'storing the user failed',
+      stack: expect.stringContaining('storing the user failed'),
+      cause: {
+        type: 'Error',
+        message: 'duplicate key value violates unique constraint "users_username_key"',
+        code: '23505',
+        stack: expect.stringContaining('duplicate key value'),
+      },
+    });
+  });
+
+  it('serializes an error logged as the only argument the same way', () => {
+    const parsed = logged((logger) => logger.error(new TypeError('wrapped', { cause: new Error('middle', { cause: driverError() }) })));
+    expect(parsed.msg).toBe('wrapped');
+    expect(parsed.err).toMatchObject({ type: 'TypeError', message: 'wrapped', cause: { message: 'middle', cause: { code: '23505' } } });
+  });
+
+  it('follows a cause chain to a bounded depth, cycles included', () => {
+    const cyclic = new Error('cyclic');
+    cyclic.cause = cyclic;
+    let depth = 0;
+    for (let err: Record<string, unknown> | undefined = logged((logger) => logger.error({ err: cyclic }, 'x')).err; err; err = err.cause as Record<string, unknown> | undefined) {
+      depth += 1;
+    }
+    expect(depth).toBeGreaterThan(1);
+    expect(depth).toBeLessThanOrEqual(10);
+  });
+
+  it('keeps nothing but a type and message of a thrown value that is not an Error', () => {
+    expect(logged((logger) => logger.error({ err: { message: 'rejected', parameters: ['SECRET-thrown'], password: 'SECRET-thrown-pw' } }, 'x')).err).toEqual({ type: 'Object', message: 'rejected' });
+    expect(logged((logger) => logger.error({ err: 'plain text' }, 'x')).err).toEqual({ type: 'string', message: 'plain text' });
+  });
+});
+
 describe('createLogger level', () => {
   it('refuses an unknown level name', () => {
     expect(() => createLogger({ level: 'loud', destination: capture().destination })).toThrow();

@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import type { DestinationStream, LevelWithSilentOrString, Logger } from 'pino';
+import { serializeError } from './serialize-error.js';
 
 /** Field names whose values are secrets wherever they appear (request bodies, wire dialects, errors). */
 const SECRET_FIELDS = [
@@ -52,6 +53,6 @@ export interface CreateLoggerOptions {
 }
 
 export function createLogger({ level, destination }: CreateLoggerOptions): Logger {
-  const options = { level, redact: { paths: [...REDACTED_PATHS], censor: REDACTED_CENSOR } };
+  const options = { level, redact: { paths: [...REDACTED_PATHS], censor: REDACTED_CENSOR }, serializers: { err: serializeError } };
   return destination ? pino(options, destination) : pino(options);
 }
