@@ -11,6 +11,7 @@ const REQUIRED_PATHS = [
   'req.headers.cookie',
   'req.headers["x-auth-token"]',
   'req.headers.macaroon',
+  'req.headers["x-kii-appkey"]',
   '*.password',
   '*.currentPassword',
   '*.newPassword',
@@ -24,6 +25,10 @@ const REQUIRED_PATHS = [
   '*.access_token',
   '*.client_secret',
   '*.clientSecret',
+  '*.appKey',
+  '*.clientSecretHash',
+  '*.*.kii.appKey',
+  '*.*.kii.clientSecret',
   'res.headers["set-cookie"]',
 ];
 
@@ -63,6 +68,7 @@ describe('createLogger', () => {
             cookie: `sid=${s('cookie')}`,
             'x-auth-token': s('x-auth-token'),
             macaroon: s('macaroon'),
+            'x-kii-appkey': s('x-kii-appkey'),
           },
           body: {
             currentPassword: s('currentPassword'),
@@ -75,11 +81,13 @@ describe('createLogger', () => {
             Password: s('Password'),
             client_secret: s('client_secret'),
             clientSecret: s('clientSecret'),
+            kii: { appId: 'app-1', appKey: s('kii-appKey'), clientId: 'client-1', clientSecret: s('kii-clientSecret') },
           },
         },
         res: { statusCode: 200, headers: { 'set-cookie': `sid=${s('set-cookie')}` } },
         body: { password: s('body-password'), access_token: s('access_token') },
         user: { token: s('user-token') },
+        tenant: { kii: { appKey: s('tenant-appKey'), clientSecretHash: s('tenant-clientSecretHash') } },
       },
       'request',
     );
@@ -91,6 +99,9 @@ describe('createLogger', () => {
     expect(parsed.req.headers.authorization).toBe(REDACTED_CENSOR);
     expect(parsed.req.body.newPassword).toBe(REDACTED_CENSOR);
     expect(parsed.res.headers['set-cookie']).toBe(REDACTED_CENSOR);
+    expect(parsed.req.headers['x-kii-appkey']).toBe(REDACTED_CENSOR);
+    expect(parsed.req.body.kii.appKey).toBe(REDACTED_CENSOR);
+    expect(parsed.req.body.kii.appId).toBe('app-1');
     expect(parsed.req.method).toBe('POST');
     expect(parsed.res.statusCode).toBe(200);
   });

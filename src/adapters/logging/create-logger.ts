@@ -25,8 +25,16 @@ const SECRET_FIELDS = [
   'session_token',
   'client_secret',
   'clientSecret',
+  'clientSecretHash',
+  'appKey',
   'secret',
 ];
+
+/**
+ * A tenant's Kii binding (`{ kii: { appKey, clientSecret } }` in the native tenants API) sits one level
+ * deeper in a logged request than other bodies' fields: `req.body.kii.appKey`.
+ */
+const KII_BINDING_SECRET_FIELDS = ['appKey', 'clientSecret', 'clientSecretHash'];
 
 /**
  * Every path pino censors. fast-redact wildcards match exactly one level, so each secret field is
@@ -39,8 +47,10 @@ export const REDACTED_PATHS: readonly string[] = Object.freeze([
   'req.headers["x-auth-token"]',
   'req.headers["x-api-key"]',
   'req.headers.macaroon',
+  'req.headers["x-kii-appkey"]',
   'res.headers["set-cookie"]',
   ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
+  ...KII_BINDING_SECRET_FIELDS.map((field) => `*.*.kii.${field}`),
 ]);
 
 export const REDACTED_CENSOR = '[Redacted]';
