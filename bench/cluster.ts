@@ -28,6 +28,8 @@ export interface ClusterOptions {
 export interface Cluster {
   /** Base URLs, one per server. */
   bases: string[];
+  /** The servers' process ids, for CPU accounting. */
+  pids: number[];
   /** Where the data lives, for the report (never a password). */
   description: string;
   reset: () => Promise<void>;
@@ -113,6 +115,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   }
   return {
     bases: servers.map((server) => server.base),
+    pids: servers.map((server) => server.child.pid ?? -1),
     description: `${options.instances} instance${options.instances === 1 ? '' : 's'} over ${description}${options.redisUrl === null ? '' : ', per-IP counters in Redis'}`,
     reset: async () => void (await Promise.all(servers.map((server) => request(server.child, { type: 'reset' }, 'reset')))),
     stats: async () => (await Promise.all(servers.map((server) => request(server.child, { type: 'read' }, 'stats')))) as unknown as ServerStats[],

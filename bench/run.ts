@@ -6,10 +6,12 @@
 //   --instances N      N servers sharing that PostgreSQL, requests spread round-robin over them
 //   --redis            per-IP counters in Redis (PASSWARDEN_BENCH_REDIS_URL, default redis://127.0.0.1:6379)
 //   --all              SQLite, PostgreSQL, and PostgreSQL with three instances, one table each
+import { Agent, request } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
 import { startCluster, type Cluster, type ClusterOptions } from './cluster.js';
+import { CPU_PARTS, cpuPerChange, cpuSnapshot, type CpuPart } from './cpu-accounting.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -68,14 +70,34 @@ async function rawHashRate(seconds: number): Promise<number> {
   return done / seconds;
 }
 
-async function call(url: string, method: string, body: unknown, token?: string): Promise<{ status: number; json: Record<string, unknown>; retryAfter: string | null }> {
-  const response = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
+// node:http with keep-alive rather than fetch: the load generator shares the cores with the servers,
+// and fetch spent about three times the CPU per request here.
+const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+
+function call(url: string, method: string, body: unknown, token?: string): Promise<{ status: number; json: Record<string, unknown>; retryAfter: string | null }> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method,
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const retryAfter = res.headers['retry-after'];
+          resolve({ status: res.statusCode ?? 0, json: text ? (JSON.parse(text) as Record<string, unknown>) : {}, retryAfter: typeof retryAfter === 'string' ? retryAfter : null });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
   });
-  const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {}, retryAfter: response.headers.get('retry-after') };
 }
 
 /** Hands out the servers in turn, so the load is spread round-robin over every instance. */
@@ -134,8 +156,10 @@ async function measure(cluster: Cluster, raw: number): Promise<{ efficiency: str
   const workers = await makeWorkers(next, adminToken, Math.max(...levels), 'steady');
 
   const rows: string[][] = [];
+  const cpu: (Map<CpuPart, number> | null)[] = [];
   for (const concurrency of levels) {
     await cluster.reset();
+    const cpuBefore = cpuSnapshot(cluster.pids);
     const latencies: number[] = [];
     let ok = 0;
     let other = 0;
@@ -152,6 +176,7 @@ async function measure(cluster: Cluster, raw: number): Promise<{ efficiency: str
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
+    cpu.push(cpuPerChange(cpuBefore, cpuSnapshot(cluster.pids), ok));
     const stats = await cluster.stats();
     latencies.sort((a, b) => a - b);
     const perSecond = ok / elapsed;
@@ -181,6 +206,7 @@ async function measure(cluster: Cluster, raw: number): Promise<{ efficiency: str
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
   console.log(`\nefficiency = changes/s ÷ (raw hashes/s ÷ 2); raw = ${raw.toFixed(1)} hashes/s (each change verifies the current password and hashes the new one)`);
+  printCpuTable(levels, cpu, raw);
   console.log(
     `burst of ${BURST} concurrent changes: ${[...counts].map(([s, n]) => `${n} × ${s}`).join(', ')}; ` +
       `peak RSS ${several ? `${perInstanceRss} = ` : ''}${totalPeakRss(burstStats).toFixed(0)} MiB; event-loop p99 ${worstLoopP99(burstStats).toFixed(1)} ms; ` +
@@ -195,6 +221,22 @@ async function measure(cluster: Cluster, raw: number): Promise<{ efficiency: str
       `every response 200 or 503+Retry-After: ${unexpected.length === 0}`,
   );
   return { efficiency: target?.[2], ok: unexpected.length === 0 };
+}
+
+/**
+ * CPU milliseconds per change by where they ran. At the raw rate two hashes cost 2 × cores ÷ raw
+ * seconds of CPU; at efficiency e the machine's cores ÷ (changes/s) per change is that ÷ e, and the
+ * rows below say where the difference went.
+ */
+function printCpuTable(levels: number[], cpu: (Map<CpuPart, number> | null)[], raw: number): void {
+  if (cpu.some((entry) => entry === null)) return; // not Linux: nothing to read
+  const cell = (value: number) => value.toFixed(1);
+  console.log(`\n| CPU ms per change | ${levels.map((level) => `concurrency ${level}`).join(' | ')} |`);
+  console.log(`| --- | ${levels.map(() => '---:').join(' | ')} |`);
+  for (const part of CPU_PARTS) console.log(`| ${part} | ${cpu.map((entry) => cell(entry?.get(part) ?? 0)).join(' | ')} |`);
+  const totals = cpu.map((entry) => [...(entry?.values() ?? [])].reduce((sum, value) => sum + value, 0));
+  console.log(`| total | ${totals.map(cell).join(' | ')} |`);
+  console.log(`| two hashes at the raw rate | ${levels.map(() => cell((2 * cores * 1000) / raw)).join(' | ')} |`);
 }
 
 async function main(): Promise<void> {
