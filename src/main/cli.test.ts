@@ -17,7 +17,7 @@ interface Run {
 let dataDir: string;
 
 /** Runs the real CLI from source, as the `passwarden` bin would, against a fresh data directory. */
-function cli(args: string[], stdin = '', extraEnv: Record<string, string> = {}): Promise<Run> {
+function cli(args: string[], stdin = '', extraEnv: Record<string, string> = {}, closeStdout = false): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', ...args], {
       cwd: ROOT,
@@ -27,6 +27,8 @@ function cli(args: string[], stdin = '', extraEnv: Record<string, string> = {}):
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    // A reader that stops early, as `| head -0` does: every write of the child meets a closed pipe.
+    if (closeStdout) child.stdout.destroy();
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('error', reject);
@@ -44,6 +46,17 @@ describe('passwarden CLI, end to end', () => {
   });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('stops writing quietly when its reader closes the pipe (passwarden users list | head)', async () => {
+    const ownDir = await mkdtemp(join(tmpdir(), 'passwarden-cli-epipe-'));
+    try {
+      const listed = await cli(['users', 'list'], '', { PASSWARDEN_DATA_DIR: ownDir }, true);
+      expect(listed.stderr).not.toMatch(/EPIPE|Unhandled/);
+      expect(listed.code).toBe(0);
+    } finally {
+      await rm(ownDir, { recursive: true, force: true });
+    }
   });
 
   it('migrates, creates a user from a piped password, and lists users and tenants', async () => {

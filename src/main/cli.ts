@@ -42,7 +42,14 @@ const COMMANDS: readonly ((program: Command, deps: CliDeps) => void)[] = [
   registerBreachImport,
 ];
 
-const out = (line: string) => void process.stdout.write(`${line}\n`);
+// A reader that stops early (`passwarden users list | head`) closes the pipe: the command finishes
+// its work and stops writing, instead of dying of an unhandled EPIPE.
+let stdoutClosed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  stdoutClosed = true;
+});
+const out = (line: string) => void (stdoutClosed || process.stdout.write(`${line}\n`));
 const err = (line: string) => void process.stderr.write(`${line}\n`);
 
 /** Read only when a command needs it, so --help works whatever the environment holds. */
