@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 export type CpuPart = 'server main threads' | 'server other threads' | 'PostgreSQL' | 'Redis' | 'load generator' | 'other';
 export const CPU_PARTS: CpuPart[] = ['server other threads', 'server main threads', 'PostgreSQL', 'Redis', 'load generator', 'other'];
-export type CpuSnapshot = Map<CpuPart, number>;
+/** CPU seconds used so far by each thread alive at the snapshot ("pid/tid"), with its part. */
+export type CpuSnapshot = Map<string, { part: CpuPart; seconds: number }>;
 
 /** Clock ticks per second of /proc's utime and stime: 100 on every Linux this runs on. */
 const TICKS_PER_SECOND = 100;
@@ -26,7 +27,7 @@ function partOf(pid: number, tid: number, comm: string, servers: ReadonlySet<num
   return 'other';
 }
 
-/** CPU seconds used so far by each part, or null where /proc is not there to read. */
+/** CPU seconds used so far by every thread, or null where /proc is not there to read. */
 export function cpuSnapshot(serverPids: readonly number[]): CpuSnapshot | null {
   let pids: string[];
   try {
@@ -50,15 +51,23 @@ export function cpuSnapshot(serverPids: readonly number[]): CpuSnapshot | null {
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const ticks = Number(fields[11]) + Number(fields[12]);
-      const part = partOf(Number(pid), Number(tid), comm, servers);
-      used.set(part, (used.get(part) ?? 0) + ticks / TICKS_PER_SECOND);
+      used.set(`${pid}/${tid}`, { part: partOf(Number(pid), Number(tid), comm, servers), seconds: ticks / TICKS_PER_SECOND });
     }
   }
   return used;
 }
 
-/** CPU milliseconds per completed change, by part, between two snapshots. */
+/**
+ * CPU milliseconds per completed change, by part, between two snapshots: what each thread alive at
+ * the second used since the first (all of it for a thread started in between). A thread that ended in
+ * between (a database connection closed when idle) is missing: the table can only under-count.
+ */
 export function cpuPerChange(before: CpuSnapshot | null, after: CpuSnapshot | null, changes: number): Map<CpuPart, number> | null {
   if (before === null || after === null || changes === 0) return null;
-  return new Map(CPU_PARTS.map((part) => [part, (((after.get(part) ?? 0) - (before.get(part) ?? 0)) * 1000) / changes]));
+  const perPart = new Map<CpuPart, number>(CPU_PARTS.map((part) => [part, 0]));
+  for (const [thread, { part, seconds }] of after) {
+    const used = seconds - (before.get(thread)?.seconds ?? 0);
+    perPart.set(part, (perPart.get(part) ?? 0) + (used * 1000) / changes);
+  }
+  return perPart;
 }
