@@ -67,6 +67,15 @@ describe('tenants', () => {
     expect(await ports.tenants.get('acme')).toMatchObject({ name: 'Acme Inc', policy: { minLength: 20 } });
   });
 
+  it('names the settings an update changed in its audit event, and nothing of their values', async () => {
+    const { ports, root } = await setup();
+    await updateTenant(ports, root, { id: 'acme', policy: { minLength: 20 } }, ctx);
+    await updateTenant(ports, root, { id: 'acme', name: 'Acme Inc', policy: { minLength: 20, lockout: { freeFailures: 10 } } }, ctx);
+    await updateTenant(ports, root, { id: 'acme', name: 'Acme Inc' }, ctx);
+    const updates = (await auditEvents(ports, 'acme')).filter((event) => event.type === 'tenant.update');
+    expect(updates.map((event) => event.reason)).toEqual(['changed=policy.minLength', 'changed=name,policy.lockout.freeFailures', 'changed=nothing']);
+  });
+
   it('refuses an update that leaves the policy invalid', async () => {
     const { ports, root } = await setup();
     expect(await rejection(updateTenant(ports, root, { id: 'acme', policy: { minLength: 100, maxLength: 64 } }, ctx))).toMatchObject({

@@ -112,6 +112,25 @@ export async function updateTenant(
   if (errors.length > 0) throw requestInvalid(errors);
   const updated = await deps.tenants.update({ ...existing, name: input.name ?? existing.name, policy, updatedAt: deps.clock.now() });
   if (!updated) throw notFound('tenant');
-  await recordAudit(deps, { tenantId: updated.id, type: 'tenant.update', outcome: 'success', actor, subjectId: null }, context);
+  // Which settings moved, so a weakened policy can be found in the trail (names only, never values).
+  const changed = changedFields({ name: existing.name, policy: existing.policy }, { name: updated.name, policy: updated.policy });
+  await recordAudit(
+    deps,
+    { tenantId: updated.id, type: 'tenant.update', outcome: 'success', actor, subjectId: null, reason: `changed=${changed.join(',') || 'nothing'}` },
+    context,
+  );
   return updated;
+}
+
+/** Dotted paths of the leaves that differ between two plain settings objects, in key order. */
+function changedFields(before: object, after: object, prefix = ''): string[] {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return keys.flatMap((key) => {
+    const was: unknown = (before as Record<string, unknown>)[key];
+    const is: unknown = (after as Record<string, unknown>)[key];
+    const path = `${prefix}${key}`;
+    const nested = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
+    if (nested(was) && nested(is)) return changedFields(was, is, `${path}.`);
+    return JSON.stringify(was) === JSON.stringify(is) ? [] : [path];
+  });
 }
