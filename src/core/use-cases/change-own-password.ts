@@ -1,14 +1,14 @@
-import type { PasswordCredential } from '../credentials/password-credential.js';
-import type { Tenant } from '../tenants/tenant.js';
-import { isServiceUser, type User } from '../users/user.js';
 import type { RequestContext } from '../audit/audit-event.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { UserActor } from '../authorization/actor.js';
 import { minimumAgeViolation } from '../credentials/password-age.js';
+import type { PasswordCredential } from '../credentials/password-credential.js';
 import { MAX_PASSWORD_INPUT_BYTES, normalisePassword, utf8ByteLength } from '../credentials/password-policy.js';
 import { forbidden, invalidCurrentPassword, passwordPolicyViolation, reauthenticationRequired, unauthenticated } from '../errors.js';
 import type { Ports } from '../ports/index.js';
 import { issueSession, type IssuedSession } from '../sessions/issue-session.js';
+import type { Tenant } from '../tenants/tenant.js';
+import { isServiceUser, type User } from '../users/user.js';
 import { commitNewPassword } from './steps/commit-new-password.js';
 import { historyViolation } from './steps/check-password-history.js';
 import { loadTenant } from './steps/load-tenant.js';
@@ -38,8 +38,9 @@ export interface ChangeOwnPasswordInput {
 
 /**
  * A user changes their own password. Policy first (it reveals nothing secret), then the proof
- * (counted toward lockout like a log-in), then same-as-current and the history, then one transaction that stores the
- * hash, revokes every session of the user and, if asked, issues the caller's replacement.
+ * (counted toward lockout like a log-in), then same-as-current and the history, then one transaction
+ * that stores the hash, revokes every session of the user, issues the caller's replacement if asked,
+ * clears the failure counter and records the audit events.
  */
 export async function changeOwnPassword(
   deps: ChangeOwnPasswordDeps,

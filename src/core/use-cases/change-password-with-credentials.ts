@@ -96,7 +96,6 @@ async function commitChange(
   candidate: string,
   context: RequestContext,
 ): Promise<IssuedSession & { user: UserView }> {
-
   const newPassword = normalisePassword(candidate);
   const violations = await assessNewPassword(deps, tenant, user, candidate);
   if (newPassword === current) violations.push({ code: 'same_as_current' });
