@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PASSWORD_POLICY } from '../credentials/password-policy.js';
-import { ctx, makePorts, PASSWORDS, rejection } from '../testing/fakes.js';
+import { createFakeBreachChecker, ctx, makePorts, PASSWORDS, rejection } from '../testing/fakes.js';
 import { bootstrap } from './bootstrap.js';
 import { signIn } from './sign-in.js';
 
@@ -21,6 +21,25 @@ describe('bootstrap', () => {
     expect(again).toEqual({ createdTenant: false, createdAdmin: false, generatedPassword: null });
     // The first password still works: the second run changed nothing.
     await signIn(ports, { tenantId: 'default', username: 'admin', password: result.generatedPassword ?? '' }, ctx);
+  });
+
+  it('creates the administrator with a generated password even while the breach source is unreachable', async () => {
+    const breach = createFakeBreachChecker();
+    breach.failing = true;
+    const ports = makePorts({ breach });
+    expect((await bootstrap(ports, { adminUsername: 'admin' })).createdAdmin).toBe(true);
+    expect(breach.calls).toEqual([]);
+  });
+
+  it('still asks the breach source about a password the operator gave, and fails closed without it', async () => {
+    const breach = createFakeBreachChecker();
+    breach.failing = true;
+    const ports = makePorts({ breach });
+    expect(await rejection(bootstrap(ports, { adminUsername: 'root', adminPassword: PASSWORDS.admin }))).toMatchObject({
+      kind: 'PasswordPolicyViolation',
+      violations: [{ code: 'breach_check_unavailable' }],
+    });
+    expect(breach.calls).toHaveLength(1);
   });
 
   it('uses a password given by the operator, not temporary, and returns none', async () => {

@@ -40,18 +40,21 @@ export async function bootstrap(
     return { createdTenant, createdAdmin: false, generatedPassword: null };
   }
   const generatedPassword = input.adminPassword === undefined ? deps.tokens.newPassword() : null;
+  // A generated password is random (SecretTokens.newPassword): no breach corpus holds it, and asking an
+  // unreachable breach source about it would stop a fail-closed deployment from ever starting.
+  const policyDeps = generatedPassword === null ? deps : { ...deps, breach: null };
   try {
     await createUser(
-    deps,
-    actor,
-    {
-      tenantId: DEFAULT_TENANT_ID,
-      username: input.adminUsername,
-      roles: ['admin'],
-      password: input.adminPassword ?? generatedPassword ?? undefined,
-      temporary: input.adminPassword === undefined,
-    },
-    OPERATOR_CONTEXT,
+      policyDeps,
+      actor,
+      {
+        tenantId: DEFAULT_TENANT_ID,
+        username: input.adminUsername,
+        roles: ['admin'],
+        password: input.adminPassword ?? generatedPassword ?? undefined,
+        temporary: input.adminPassword === undefined,
+      },
+      OPERATOR_CONTEXT,
     );
   } catch (error) {
     // Racing instances: the one that lost finds the administrator the other created.
