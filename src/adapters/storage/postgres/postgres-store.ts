@@ -7,7 +7,7 @@ import { createPostgresAttemptThrottle } from './postgres-attempt-throttle.js';
 import { createPostgresAuditLog } from './postgres-audit-log.js';
 import { checkPostgresReachable, createPostgresPool, type PostgresPoolOptions } from './postgres-connection.js';
 import { createPostgresCredentialStore } from './postgres-credential-store.js';
-import { createPostgresSessionStore } from './postgres-session-store.js';
+import { createSqlSessionStore } from '../sql/sql-session-store.js';
 import { createPostgresTenantStore } from './postgres-tenant-store.js';
 import { createPostgresUserDirectory } from './postgres-user-directory.js';
 
@@ -44,7 +44,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     tenants: createPostgresTenantStore(db),
     users: createPostgresUserDirectory(db),
     credentials: createPostgresCredentialStore(db),
-    sessions: createPostgresSessionStore(db),
+    sessions: createSqlSessionStore(db),
     throttle: createPostgresAttemptThrottle(db),
     audit: createPostgresAuditLog(db),
     async ping() {

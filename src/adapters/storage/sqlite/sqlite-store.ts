@@ -7,7 +7,7 @@ import { createSqliteAttemptThrottle } from './sqlite-attempt-throttle.js';
 import { createSqliteAuditLog } from './sqlite-audit-log.js';
 import { createSqliteCredentialStore } from './sqlite-credential-store.js';
 import { createSqliteKysely } from './sqlite-kysely.js';
-import { createSqliteSessionStore } from './sqlite-session-store.js';
+import { createSqlSessionStore } from '../sql/sql-session-store.js';
 import { createSqliteTenantStore } from './sqlite-tenant-store.js';
 import { createSqliteUserDirectory } from './sqlite-user-directory.js';
 
@@ -53,7 +53,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     tenants: createSqliteTenantStore(kysely),
     users: createSqliteUserDirectory(kysely),
     credentials: createSqliteCredentialStore(kysely),
-    sessions: createSqliteSessionStore(kysely),
+    sessions: createSqlSessionStore(kysely),
     throttle: createSqliteAttemptThrottle(kysely),
     audit: createSqliteAuditLog(kysely),
     async ping() {

@@ -1,56 +1,14 @@
 import type { Kysely } from 'kysely';
-import { conflict } from '../../../core/errors.js';
 import type { TenantStore } from '../../../core/ports/tenant-store.js';
-import type { Tenant } from '../../../core/tenants/tenant.js';
-import { ms, tenantFromRow } from '../sql/rows.js';
 import type { Database } from '../sql/schema.js';
+import { createSqlTenantStore } from '../sql/sql-tenant-store.js';
 import { uniqueViolationColumns } from './sqlite-constraint.js';
 
-/** The Kii binding as stored: the whole object as JSON, and its appId alone for the unique index. */
-export function kiiColumns(tenant: Tenant): { kii: string | null; kii_app_id: string | null } {
-  return tenant.kii ? { kii: JSON.stringify(tenant.kii), kii_app_id: tenant.kii.appId } : { kii: null, kii_app_id: null };
-}
-
 export function createSqliteTenantStore(db: Kysely<Database>): TenantStore {
-  return {
-    async create(tenant) {
-      try {
-        await db
-          .insertInto('tenants')
-          .values({ id: tenant.id, name: tenant.name, policy: JSON.stringify(tenant.policy), ...kiiColumns(tenant), created_at: ms(tenant.createdAt), updated_at: ms(tenant.updatedAt) })
-          .execute();
-      } catch (error) {
-        const columns = uniqueViolationColumns(error);
-        if (columns?.includes('tenants.id')) throw conflict('id');
-        if (columns?.includes('tenants.kii_app_id')) throw conflict('kii_app_id');
-        throw error;
-      }
-    },
-    async get(id) {
-      const row = await db.selectFrom('tenants').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && tenantFromRow(row);
-    },
-    async getByKiiAppId(appId) {
-      const row = await db.selectFrom('tenants').selectAll().where('kii_app_id', '=', appId).executeTakeFirst();
-      return row && tenantFromRow(row);
-    },
-    async list() {
-      const rows = await db.selectFrom('tenants').selectAll().orderBy('id').execute();
-      return rows.map(tenantFromRow);
-    },
-    async update(tenant) {
-      try {
-        const row = await db
-          .updateTable('tenants')
-          .set({ name: tenant.name, policy: JSON.stringify(tenant.policy), ...kiiColumns(tenant), updated_at: ms(tenant.updatedAt) })
-          .where('id', '=', tenant.id)
-          .returningAll()
-          .executeTakeFirst();
-        return row && tenantFromRow(row);
-      } catch (error) {
-        if (uniqueViolationColumns(error)?.includes('tenants.kii_app_id')) throw conflict('kii_app_id');
-        throw error;
-      }
-    },
-  };
+  return createSqlTenantStore(db, (error) => {
+    const columns = uniqueViolationColumns(error);
+    if (columns?.includes('tenants.id')) return 'id';
+    if (columns?.includes('tenants.kii_app_id')) return 'kii_app_id';
+    return null;
+  });
 }

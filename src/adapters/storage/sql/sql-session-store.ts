@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { SessionStore } from '../../../core/ports/session-store.js';
-import { ms, sessionFromRow, sessionToRow, toNumber } from '../sql/rows.js';
-import type { Database } from '../sql/schema.js';
+import { ms, sessionFromRow, sessionToRow, toNumber } from './rows.js';
+import type { Database } from './schema.js';
 
-export function createPostgresSessionStore(db: Kysely<Database>): SessionStore {
+/** The session store of both SQL databases: Kysely writes the same statements for SQLite and PostgreSQL. */
+export function createSqlSessionStore(db: Kysely<Database>): SessionStore {
   return {
     async create(session) {
       await db.insertInto('sessions').values(sessionToRow(session)).execute();
@@ -27,10 +28,10 @@ export function createPostgresSessionStore(db: Kysely<Database>): SessionStore {
       return Number(result.numDeletedRows);
     },
     async countLive(tenantId, userId, origin, now) {
-      // count(*) is a bigint, which pg returns as a string.
       const row = await db
         .selectFrom('sessions')
-        .select((eb) => eb.fn.countAll<string>().as('live'))
+        // count(*) is a number in SQLite and a bigint in PostgreSQL, which pg returns as a string.
+        .select((eb) => eb.fn.countAll<number | string>().as('live'))
         .where('tenant_id', '=', tenantId)
         .where('user_id', '=', userId)
         .where('origin', '=', origin)
