@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { PasswordChange } from '../../../core/ports/credential-store.js';
-import { ms } from './rows.js';
-import type { Database } from './schema.js';
+import { ms } from '../sql/rows.js';
+import type { Database } from '../sql/schema.js';
 
 /**
- * Part of a password change's transaction, shared by the SQL adapters: pushes the replaced hash (if
- * any) into the user's history, then keeps only the newest `change.keepHistory` entries.
+ * Part of a password change's transaction on SQLite: pushes the replaced hash (if any) into the
+ * user's history, then keeps only the newest `change.keepHistory` entries. (PostgreSQL does the same
+ * inside its one-statement change.)
  */
 export async function keepHistory(
   trx: Kysely<Database>,
