@@ -20,7 +20,7 @@ export type DomainErrorDetail =
   /** A change without the current password needs a session from a recent password log-in. */
   | { kind: 'ReauthenticationRequired'; maxAgeSeconds: number }
   /** Authenticated but not allowed. */
-  | { kind: 'Forbidden'; reason: 'role' | 'other_user' | 'other_tenant' | 'account_disabled' | 'externally_managed' | 'self' }
+  | { kind: 'Forbidden'; reason: 'role' | 'other_user' | 'other_tenant' | 'account_disabled' | 'externally_managed' | 'self' | 'last_admin' }
   | { kind: 'NotFound'; resource: 'user' | 'tenant' }
   | { kind: 'Conflict'; field: 'username' | 'email' | 'id' | 'kii_app_id' | 'concurrent_update' }
   | { kind: 'PasswordPolicyViolation'; violations: Violation[] }
@@ -68,9 +68,8 @@ export const unauthenticated = (reason: 'missing' | 'unknown' | 'expired' | 'rev
 export const passwordChangeRequired = () => new DomainError({ kind: 'PasswordChangeRequired' });
 export const reauthenticationRequired = (maxAgeSeconds: number) =>
   new DomainError({ kind: 'ReauthenticationRequired', maxAgeSeconds });
-export const forbidden = (
-  reason: 'role' | 'other_user' | 'other_tenant' | 'account_disabled' | 'externally_managed' | 'self' = 'role',
-) => new DomainError({ kind: 'Forbidden', reason });
+export const forbidden = (reason: Extract<DomainErrorDetail, { kind: 'Forbidden' }>['reason'] = 'role') =>
+  new DomainError({ kind: 'Forbidden', reason });
 export const notFound = (resource: 'user' | 'tenant') => new DomainError({ kind: 'NotFound', resource });
 export const conflict = (field: 'username' | 'email' | 'id' | 'kii_app_id' | 'concurrent_update') =>
   new DomainError({ kind: 'Conflict', field });

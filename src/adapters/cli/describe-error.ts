@@ -82,6 +82,7 @@ export function describeError(detail: DomainErrorDetail): string[] {
     case 'ReauthenticationRequired':
       return [`a log-in within the last ${detail.maxAgeSeconds} seconds is required`];
     case 'Forbidden':
+      if (detail.reason === 'last_admin') return ['the tenant would have no active administrator left; make another user an administrator first'];
       return [`not allowed (${detail.reason.replaceAll('_', ' ')})`];
     case 'NotFound':
       return [`no such ${detail.resource}`];

@@ -39,9 +39,19 @@ export interface UserDirectory {
   getByEmailKey(tenantId: string, emailKey: string): Promise<User | undefined>;
   /** Ordered by username key; the cursor continues after the last item returned. */
   list(tenantId: string, query: UserListQuery): Promise<UserPage>;
-  /** Throws Conflict('email') on a taken e-mail. Undefined when the user does not exist. */
+  /**
+   * Throws Conflict('email') on a taken e-mail. Undefined when the user does not exist.
+   *
+   * A tenant always keeps an active administrator: a patch that would demote or disable its last
+   * active administrator (service principals, whose names start with `$`, do not count) throws
+   * Forbidden('last_admin') and writes nothing. The check and the write are one transaction, so two
+   * administrators demoting each other at the same moment cannot both succeed.
+   */
   update(tenantId: string, id: string, patch: UserPatch): Promise<User | undefined>;
-  /** Removes the user with its credential and sessions. False when absent. */
+  /**
+   * Removes the user with its credential and sessions. False when absent. Throws
+   * Forbidden('last_admin'), as update does, for the tenant's last active administrator.
+   */
   delete(tenantId: string, id: string): Promise<boolean>;
   /** Whether any user of the tenant holds the role (first-administrator bootstrap). */
   anyWithRole(tenantId: string, role: Role): Promise<boolean>;

@@ -1,6 +1,7 @@
-import { conflict } from '../errors.js';
+import { conflict, forbidden } from '../errors.js';
 import type { PasswordCredential } from '../credentials/password-credential.js';
 import type { UserDirectory, UserPatch } from '../ports/user-directory.js';
+import { isActiveAdministrator, patchRemovesAdministrator } from '../users/administrators.js';
 import type { User } from '../users/user.js';
 import { compareCodePoints, copy, decodeCursor, encodeCursor, scoped, type MemoryState } from './memory-state.js';
 
@@ -9,6 +10,11 @@ const isKeyCursor = (value: unknown): value is { k: string } =>
 
 function usersOf(state: MemoryState, tenantId: string): User[] {
   return [...state.users.values()].filter((user) => user.tenantId === tenantId);
+}
+
+/** Refuses to take the standing of the tenant's last active administrator away. */
+function assertAnotherAdministrator(state: MemoryState, user: User): void {
+  if (!usersOf(state, user.tenantId).some((other) => other.id !== user.id && isActiveAdministrator(other))) throw forbidden('last_admin');
 }
 
 function assertFree(state: MemoryState, user: Pick<User, 'id' | 'tenantId' | 'usernameKey' | 'emailKey'>, checkUsername: boolean): void {
@@ -57,6 +63,7 @@ export function createMemoryUserDirectory(state: MemoryState): UserDirectory {
       const key = scoped(tenantId, id);
       const current = state.users.get(key);
       if (!current) return undefined;
+      if (patchRemovesAdministrator(current, patch)) assertAnotherAdministrator(state, current);
       const next: User = {
         ...current,
         ...(patch.email !== undefined ? { email: patch.email } : {}),
@@ -72,7 +79,10 @@ export function createMemoryUserDirectory(state: MemoryState): UserDirectory {
     },
     async delete(tenantId, id) {
       const key = scoped(tenantId, id);
-      if (!state.users.delete(key)) return false;
+      const current = state.users.get(key);
+      if (!current) return false;
+      if (isActiveAdministrator(current)) assertAnotherAdministrator(state, current);
+      state.users.delete(key);
       state.credentials.delete(key);
       state.history.delete(key);
       for (const [sessionId, session] of state.sessions) {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { auditEvents, PASSWORDS, signInAs } from '../../../core/testing/fakes.js';
+import { OPERATOR_CONTEXT } from '../../../core/audit/audit-event.js';
+import { OPERATOR } from '../../../core/authorization/actor.js';
+import { createUser } from '../../../core/use-cases/create-user.js';
 import { createFakeCli, seedCliUser } from '../testing/fake-cli.js';
 import { registerUsersDisable } from './users-disable.js';
 
@@ -29,6 +32,14 @@ describe('users disable', () => {
     expect(await cli.run(registerUsersDisable, ['users', 'disable', 'ghost'])).toBe(1);
     expect(cli.stderr).toEqual(['error: no user "ghost" in tenant "default"']);
     expect(await cli.run(registerUsersDisable, ['users', 'disable'])).toBe(2);
+  });
+
+  it("refuses to disable the tenant's last active administrator and exits 1", async () => {
+    const cli = await createFakeCli();
+    await createUser(cli.ports, OPERATOR, { tenantId: 'default', username: 'root', roles: ['admin'], password: PASSWORDS.admin, temporary: false }, OPERATOR_CONTEXT);
+    expect(await cli.run(registerUsersDisable, ['users', 'disable', 'root'])).toBe(1);
+    expect(cli.stderr).toEqual(['error: the tenant would have no active administrator left; make another user an administrator first']);
+    expect((await cli.ports.users.getByUsernameKey('default', 'root'))?.status).toBe('active');
   });
 
   it('describes itself with --help', async () => {

@@ -139,6 +139,39 @@ export function userDirectoryContract(makeStore: MakeStore, options: ContractOpt
       await store().users.create(user('acme', 'again', 'alice'), null);
     });
 
+    test('refuses to demote, disable or delete the last active administrator, and writes nothing', async () => {
+      await withTenants('acme');
+      const root = user('acme', 'u-root', 'root', { roles: ['admin'] });
+      await store().users.create(root, null);
+      // Neither a disabled administrator nor a service principal with the role counts as another one.
+      await store().users.create(user('acme', 'u-old', 'old', { roles: ['admin'], status: 'disabled' }), null);
+      await store().users.create(user('acme', 'u-svc', '$service', { roles: ['admin'], email: null }), null);
+      const lastAdmin = { kind: 'Forbidden', reason: 'last_admin' } as const;
+      await expectDomainError(store().users.update('acme', 'u-root', { roles: ['member'], updatedAt: at(1) }), lastAdmin);
+      await expectDomainError(store().users.update('acme', 'u-root', { status: 'disabled', displayName: 'x', updatedAt: at(1) }), lastAdmin);
+      await expectDomainError(store().users.delete('acme', 'u-root'), lastAdmin);
+      expect(await store().users.getById('acme', 'u-root')).toEqual(root);
+      // What keeps the standing is allowed, and so is anything once another administrator is active.
+      expect(await store().users.update('acme', 'u-root', { roles: ['admin', 'auditor'], displayName: 'Root', updatedAt: at(2) })).toMatchObject({ displayName: 'Root' });
+      await store().users.update('acme', 'u-old', { status: 'active', updatedAt: at(3) });
+      expect(await store().users.update('acme', 'u-root', { roles: ['member'], updatedAt: at(4) })).toMatchObject({ roles: ['member'] });
+      await expectDomainError(store().users.delete('acme', 'u-old'), lastAdmin);
+    });
+
+    test('of administrators all removed at once (demoted, disabled, deleted), exactly one stays', async () => {
+      await withTenants('acme');
+      const ids = Array.from({ length: 9 }, (_, i) => `admin-${i}`);
+      for (const id of ids) await store().users.create(user('acme', id, id, { roles: ['admin'] }), null);
+      const remove = (id: string, i: number) =>
+        i % 3 === 0
+          ? store().users.delete('acme', id)
+          : store().users.update('acme', id, i % 3 === 1 ? { roles: ['member'], updatedAt: at(1) } : { status: 'disabled', updatedAt: at(1) });
+      const { fulfilled, conflicts } = await settle(ids.map(remove));
+      expect({ fulfilled, conflicts }).toEqual({ fulfilled: 8, conflicts: [{ kind: 'Forbidden', reason: 'last_admin' }] });
+      const standing = await Promise.all(ids.map((id) => store().users.getById('acme', id)));
+      expect(standing.filter((u) => u?.status === 'active' && u.roles.includes('admin'))).toHaveLength(1);
+    });
+
     test('anyWithRole looks only inside the tenant', async () => {
       await withTenants('acme', 'globex');
       await store().users.create(user('acme', 'u1', 'root', { roles: ['admin'] }), null);

@@ -1,9 +1,10 @@
-import { sql, type Kysely, type Updateable } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { conflict } from '../../../core/errors.js';
 import type { UserDirectory } from '../../../core/ports/user-directory.js';
 import { decodeCursor, encodeCursor, isKeyCursor } from '../sql/cursor.js';
-import { credentialToRow, ms, userFromRow, userToRow } from '../sql/rows.js';
-import type { Database, UsersTable } from '../sql/schema.js';
+import { byDeletion, byPatch, guardLastAdministrator, userPatchToRow } from '../sql/last-administrator.js';
+import { credentialToRow, userFromRow, userToRow } from '../sql/rows.js';
+import type { Database } from '../sql/schema.js';
 import { uniqueViolationConstraint } from './postgres-constraint.js';
 
 function asConflict(error: unknown): unknown {
@@ -52,23 +53,27 @@ export function createPostgresUserDirectory(db: Kysely<Database>): UserDirectory
       return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ k: last.usernameKey }) : null };
     },
     async update(tenantId, id, patch) {
-      const set: Updateable<UsersTable> = { updated_at: ms(patch.updatedAt) };
-      if (patch.email !== undefined) set.email = patch.email;
-      if (patch.emailKey !== undefined) set.email_key = patch.emailKey;
-      if (patch.displayName !== undefined) set.display_name = patch.displayName;
-      if (patch.roles !== undefined) set.roles = JSON.stringify(patch.roles);
-      if (patch.status !== undefined) set.status = patch.status;
-      try {
-        const row = await db.updateTable('users').set(set).where('tenant_id', '=', tenantId).where('id', '=', id).returningAll().executeTakeFirst();
+      const write = async (trx: Kysely<Database>) => {
+        const row = await trx.updateTable('users').set(userPatchToRow(patch)).where('tenant_id', '=', tenantId).where('id', '=', id).returningAll().executeTakeFirst();
         return row && userFromRow(row);
+      };
+      try {
+        // Only a change of roles or status can take an administrator away; the rest is one statement.
+        if (patch.roles === undefined && patch.status === undefined) return await write(db);
+        return await db.transaction().execute(async (trx) => {
+          await guardLastAdministrator(trx, tenantId, id, true, byPatch(patch));
+          return write(trx);
+        });
       } catch (error) {
         throw asConflict(error);
       }
     },
     async delete(tenantId, id) {
       return db.transaction().execute(async (trx) => {
-        // The user row is locked first, as commitPasswordChange does, so the two cannot deadlock.
-        const user = await trx.selectFrom('users').select('id').where('tenant_id', '=', tenantId).where('id', '=', id).forUpdate().executeTakeFirst();
+        // The tenant's administrators, then the user, are locked before anything else (and the user
+        // before its credential, as commitPasswordChange does), so no two writes can deadlock.
+        await guardLastAdministrator(trx, tenantId, id, true, byDeletion);
+        const user = await trx.selectFrom('users').select('id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
         if (!user) return false;
         // The foreign keys cascade too; deleting explicitly keeps the guarantee visible and portable.
         await trx.deleteFrom('sessions').where('tenant_id', '=', tenantId).where('user_id', '=', id).execute();

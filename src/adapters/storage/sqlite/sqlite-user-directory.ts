@@ -1,9 +1,10 @@
-import { sql, type Kysely, type Updateable } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { conflict } from '../../../core/errors.js';
 import type { UserDirectory } from '../../../core/ports/user-directory.js';
 import { decodeCursor, encodeCursor, isKeyCursor } from '../sql/cursor.js';
-import { credentialToRow, ms, userFromRow, userToRow } from '../sql/rows.js';
-import type { Database, UsersTable } from '../sql/schema.js';
+import { byDeletion, byPatch, guardLastAdministrator, userPatchToRow } from '../sql/last-administrator.js';
+import { credentialToRow, userFromRow, userToRow } from '../sql/rows.js';
+import type { Database } from '../sql/schema.js';
 import { uniqueViolationColumns } from './sqlite-constraint.js';
 import { immediateTransaction } from './sqlite-transaction.js';
 
@@ -57,15 +58,12 @@ export function createSqliteUserDirectory(db: Kysely<Database>): UserDirectory {
       return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ k: last.usernameKey }) : null };
     },
     async update(tenantId, id, patch) {
-      const set: Updateable<UsersTable> = { updated_at: ms(patch.updatedAt) };
-      if (patch.email !== undefined) set.email = patch.email;
-      if (patch.emailKey !== undefined) set.email_key = patch.emailKey;
-      if (patch.displayName !== undefined) set.display_name = patch.displayName;
-      if (patch.roles !== undefined) set.roles = JSON.stringify(patch.roles);
-      if (patch.status !== undefined) set.status = patch.status;
       try {
-        const row = await db.updateTable('users').set(set).where('tenant_id', '=', tenantId).where('id', '=', id).returningAll().executeTakeFirst();
-        return row && userFromRow(row);
+        return await immediateTransaction(db, async (trx) => {
+          if (patch.roles !== undefined || patch.status !== undefined) await guardLastAdministrator(trx, tenantId, id, false, byPatch(patch));
+          const row = await trx.updateTable('users').set(userPatchToRow(patch)).where('tenant_id', '=', tenantId).where('id', '=', id).returningAll().executeTakeFirst();
+          return row && userFromRow(row);
+        });
       } catch (error) {
         throw asConflict(error);
       }
@@ -73,6 +71,7 @@ export function createSqliteUserDirectory(db: Kysely<Database>): UserDirectory {
     async delete(tenantId, id) {
       // The foreign keys cascade too; deleting explicitly keeps the guarantee visible and portable.
       return immediateTransaction(db, async (trx) => {
+        await guardLastAdministrator(trx, tenantId, id, false, byDeletion);
         await trx.deleteFrom('sessions').where('tenant_id', '=', tenantId).where('user_id', '=', id).execute();
         await trx.deleteFrom('password_credentials').where('tenant_id', '=', tenantId).where('user_id', '=', id).execute();
         const result = await trx.deleteFrom('users').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();

@@ -97,6 +97,7 @@ function forbiddenWire(reason: Extract<DomainErrorDetail, { kind: 'Forbidden' }>
       return wire(401, 'UserDisabledException', { errorCode: 'USER_DISABLED', message: 'The user is disabled' });
     case 'externally_managed':
     case 'self':
+    case 'last_admin':
       return wire(409, 'OperationNotAllowedException', { errorCode: 'OPERATION_NOT_ALLOWED', message: 'The password of this user cannot be changed here' });
     default:
       return assertNever(reason);

@@ -52,6 +52,11 @@ function fieldErrorsBody(errors: FieldError[]) {
 }
 
 /** Every domain error kind → the native problem. Adding a kind fails to compile until it is mapped here. */
+const FORBIDDEN_DETAIL: Partial<Record<Extract<DomainErrorDetail, { kind: 'Forbidden' }>['reason'], string>> = {
+  self: 'Administrators cannot disable, demote or delete themselves.',
+  last_admin: 'The tenant would be left without an active administrator; make another user an administrator first.',
+};
+
 export function toNativeWire(detail: DomainErrorDetail): NativeWire {
   switch (detail.kind) {
     case 'InvalidCredentials':
@@ -65,7 +70,7 @@ export function toNativeWire(detail: DomainErrorDetail): NativeWire {
     case 'ReauthenticationRequired':
       return { status: 403, code: 'forbidden', detail: `Log in again within ${detail.maxAgeSeconds} seconds before changing the password.` };
     case 'Forbidden':
-      return { status: 403, code: 'forbidden', detail: detail.reason === 'self' ? 'Administrators cannot disable, demote or delete themselves.' : 'You are not allowed to do this.' };
+      return { status: 403, code: 'forbidden', detail: FORBIDDEN_DETAIL[detail.reason] ?? 'You are not allowed to do this.' };
     case 'NotFound':
       return { status: 404, code: 'not_found', detail: `No such ${detail.resource}.` };
     case 'Conflict':

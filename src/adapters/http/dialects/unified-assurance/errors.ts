@@ -83,6 +83,7 @@ function forbiddenWire(reason: Extract<DomainErrorDetail, { kind: 'Forbidden' }>
     case 'other_user':
     case 'other_tenant':
     case 'self':
+    case 'last_admin':
       return plain(403, 'You are not allowed to do this.');
     default:
       return assertNever(reason);

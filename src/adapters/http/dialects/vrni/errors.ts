@@ -76,6 +76,7 @@ function forbiddenWire(reason: Extract<DomainErrorDetail, { kind: 'Forbidden' }>
       return single(403, "This user's password is managed elsewhere and cannot be changed here.", ['username']);
     case 'other_tenant':
     case 'self':
+    case 'last_admin':
       return single(403, 'You are not allowed to do this.', []);
     default:
       return assertNever(reason);
