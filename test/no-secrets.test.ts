@@ -49,12 +49,12 @@ describe('no password or token is ever logged, returned or stored', () => {
     record((await t.app.inject({ method: 'POST', url: '/v1/sessions', headers: { 'content-type': 'application/json' }, payload: `{"username":"x","password":"${wrong}"` })).body);
 
     // An unexpected failure inside a use case: logged in full, answered without internals.
-    const original = t.ports.sessions.create;
-    t.ports.sessions.create = async () => {
+    const original = t.ports.sessions.createWithinLimit;
+    t.ports.sessions.createWithinLimit = async () => {
       throw new Error(`driver exploded while storing ${token}`.replace(token, 'a session'));
     };
     const failed = await t.app.inject({ method: 'POST', url: '/v1/sessions', payload: { username: ADMIN_USERNAME, password: ADMIN_PASSWORD } });
-    t.ports.sessions.create = original;
+    t.ports.sessions.createWithinLimit = original;
     expect(failed.statusCode).toBe(500);
     expect(failed.json()).toMatchObject({ code: 'internal', requestId: expect.any(String) });
     expect(failed.body).not.toContain('driver exploded');

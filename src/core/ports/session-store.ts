@@ -6,6 +6,12 @@ import type { Session } from '../sessions/session.js';
  */
 export interface SessionStore {
   create(session: Session): Promise<void>;
+  /**
+   * Inserts the session unless its user already holds `limit` live sessions (see countLive) of the
+   * same origin at `now`. Count and insert are one transaction, serialised per user, so racing
+   * log-ins on any number of instances cannot pass the limit. Returns whether it was inserted.
+   */
+  createWithinLimit(session: Session, limit: number, now: Date): Promise<boolean>;
   get(id: string): Promise<Session | undefined>;
   touch(id: string, lastSeenAt: Date): Promise<void>;
   /** Revokes one session; false when it was already gone. */

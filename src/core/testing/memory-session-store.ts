@@ -30,6 +30,12 @@ export function createMemorySessionStore(state: MemoryState): SessionStore {
       }
       return revoked;
     },
+    async createWithinLimit(session, limit, now) {
+      const live = ofUser(session.tenantId, session.userId).filter(([, s]) => s.origin === session.origin && s.expiresAt.getTime() > now.getTime()).length;
+      if (live >= limit) return false;
+      state.sessions.set(session.id, copy(session));
+      return true;
+    },
     async countLive(tenantId, userId, origin, now) {
       return ofUser(tenantId, userId).filter(([, s]) => s.origin === origin && s.expiresAt.getTime() > now.getTime()).length;
     },

@@ -69,11 +69,6 @@ export async function authenticateKiiClient(
   );
   if (!matched || !serviceUser) throw invalidCredentials();
 
-  const live = await deps.sessions.countLive(tenant.id, serviceUser.id, context.dialect, now);
-  if (live >= deps.settings.maxLiveSessionsPerUser) {
-    await recordAudit(deps, { tenantId: tenant.id, type: 'login', outcome: 'failure', actor: null, subjectId: serviceUser.id, reason: 'too_many_sessions' }, context);
-    throw sessionLimitReached(deps.settings.maxLiveSessionsPerUser);
-  }
   const issued = issueSession(deps, {
     tenantId: tenant.id,
     userId: serviceUser.id,
@@ -82,7 +77,11 @@ export async function authenticateKiiClient(
     origin: context.dialect,
     ttlSeconds: input.sessionTtlSeconds,
   });
-  await deps.sessions.create(issued.session);
+  // Counted and inserted in one transaction: racing log-ins cannot pass the limit.
+  if (!(await deps.sessions.createWithinLimit(issued.session, deps.settings.maxLiveSessionsPerUser, now))) {
+    await recordAudit(deps, { tenantId: tenant.id, type: 'login', outcome: 'failure', actor: null, subjectId: serviceUser.id, reason: 'too_many_sessions' }, context);
+    throw sessionLimitReached(deps.settings.maxLiveSessionsPerUser);
+  }
   await recordAudit(deps, { tenantId: tenant.id, type: 'login', outcome: 'success', actor: null, subjectId: serviceUser.id, reason: 'client_credentials' }, context);
   return { ...issued, userId: serviceUser.id };
 }

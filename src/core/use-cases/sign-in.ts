@@ -36,11 +36,6 @@ export async function signIn(deps: SignInDeps, input: SignInInput, context: Requ
 
   const now = deps.clock.now();
   const origin = context.dialect;
-  const live = await deps.sessions.countLive(tenant.id, user.id, origin, now);
-  if (live >= deps.settings.maxLiveSessionsPerUser) {
-    await recordAudit(deps, { tenantId: tenant.id, type: 'login', outcome: 'failure', actor: null, subjectId: user.id, reason: 'too_many_sessions' }, context);
-    throw sessionLimitReached(deps.settings.maxLiveSessionsPerUser);
-  }
   // A temporary password, or one an administrator expired or older than the tenant's maximum age, may only be changed.
   const expired = !credential.temporary && isPasswordExpired(credential, tenant.policy, now);
   const changeOnly = credential.temporary || expired;
@@ -52,7 +47,11 @@ export async function signIn(deps: SignInDeps, input: SignInInput, context: Requ
     origin,
     ttlSeconds: input.sessionTtlSeconds,
   });
-  await deps.sessions.create(issued.session);
+  // Counted and inserted in one transaction: racing log-ins cannot pass the limit.
+  if (!(await deps.sessions.createWithinLimit(issued.session, deps.settings.maxLiveSessionsPerUser, now))) {
+    await recordAudit(deps, { tenantId: tenant.id, type: 'login', outcome: 'failure', actor: null, subjectId: user.id, reason: 'too_many_sessions' }, context);
+    throw sessionLimitReached(deps.settings.maxLiveSessionsPerUser);
+  }
   await recordAudit(
     deps,
     { tenantId: tenant.id, type: 'login', outcome: 'success', actor: null, subjectId: user.id, reason: credential.temporary ? 'temporary_password' : expired ? 'password_expired' : null },

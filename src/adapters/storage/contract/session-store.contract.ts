@@ -56,6 +56,26 @@ export function sessionStoreContract(makeStore: MakeStore, options: ContractOpti
       expect(await store().sessions.countLive('globex', alice.id, 'native', at(0))).toBe(0);
     });
 
+    test('createWithinLimit inserts below the limit and refuses at it, counting only live sessions of the origin', async () => {
+      const alice = await seedUser(store());
+      await store().sessions.create(session(alice, 'old', { expiresAt: at(100) }));
+      await store().sessions.create(session(alice, 'v1', { origin: 'vrni' }));
+      expect(await store().sessions.createWithinLimit(session(alice, 'n1'), 2, at(0))).toBe(true);
+      expect(await store().sessions.createWithinLimit(session(alice, 'n2'), 2, at(0))).toBe(false);
+      expect(await store().sessions.get('n2')).toBeUndefined();
+      // Once 'old' has expired it no longer counts.
+      expect(await store().sessions.createWithinLimit(session(alice, 'n3'), 2, at(100))).toBe(true);
+      expect(await store().sessions.get('n3')).toEqual(session(alice, 'n3'));
+      expect(await store().sessions.createWithinLimit(session(alice, 'v2', { origin: 'vrni' }), 2, at(100))).toBe(true);
+    });
+
+    test('of 12 racing createWithinLimit calls for one user with a limit of 3, exactly 3 insert', async () => {
+      const alice = await seedUser(store());
+      const created = await Promise.all(Array.from({ length: 12 }, (_, i) => store().sessions.createWithinLimit(session(alice, `r${i}`), 3, at(0))));
+      expect(created.filter(Boolean)).toHaveLength(3);
+      expect(await store().sessions.countLive('acme', alice.id, 'native', at(0))).toBe(3);
+    });
+
     test('purgeExpired deletes the sessions at or past their absolute expiry', async () => {
       const alice = await seedUser(store());
       await store().sessions.create(session(alice, 'old', { expiresAt: at(100) }));

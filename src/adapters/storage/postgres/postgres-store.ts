@@ -44,7 +44,13 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     tenants: createPostgresTenantStore(db),
     users: createPostgresUserDirectory(db),
     credentials: createPostgresCredentialStore(db),
-    sessions: createSqlSessionStore(db),
+    sessions: createSqlSessionStore(db, (tenantId, userId, work) =>
+      db.transaction().execute(async (trx) => {
+        // Held to the end of the transaction; 64-bit keys, so two users practically never share one.
+        await sql`select pg_advisory_xact_lock(hashtextextended(${`passwarden:sessions:${tenantId}:${userId}`}, 0))`.execute(trx);
+        return work(trx);
+      }),
+    ),
     throttle: createPostgresAttemptThrottle(db),
     audit: createPostgresAuditLog(db),
     async ping() {

@@ -3,8 +3,27 @@ import type { SessionStore } from '../../../core/ports/session-store.js';
 import { ms, sessionFromRow, sessionToRow, toNumber } from './rows.js';
 import type { Database } from './schema.js';
 
+/**
+ * Runs `work` in a transaction that no other such transaction for the same user runs beside: an
+ * immediate transaction on SQLite, a transaction-scoped advisory lock on PostgreSQL.
+ */
+export type PerUserTransaction = <T>(tenantId: string, userId: string, work: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
+
+function countLive(db: Kysely<Database>, tenantId: string, userId: string, origin: string, now: Date) {
+  return db
+    .selectFrom('sessions')
+    // count(*) is a number in SQLite and a bigint in PostgreSQL, which pg returns as a string.
+    .select((eb) => eb.fn.countAll<number | string>().as('live'))
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .where('origin', '=', origin)
+    .where('expires_at', '>', ms(now))
+    .executeTakeFirstOrThrow()
+    .then((row) => toNumber(row.live));
+}
+
 /** The session store of both SQL databases: Kysely writes the same statements for SQLite and PostgreSQL. */
-export function createSqlSessionStore(db: Kysely<Database>): SessionStore {
+export function createSqlSessionStore(db: Kysely<Database>, perUser: PerUserTransaction): SessionStore {
   return {
     async create(session) {
       await db.insertInto('sessions').values(sessionToRow(session)).execute();
@@ -27,18 +46,14 @@ export function createSqlSessionStore(db: Kysely<Database>): SessionStore {
       const result = await query.executeTakeFirst();
       return Number(result.numDeletedRows);
     },
-    async countLive(tenantId, userId, origin, now) {
-      const row = await db
-        .selectFrom('sessions')
-        // count(*) is a number in SQLite and a bigint in PostgreSQL, which pg returns as a string.
-        .select((eb) => eb.fn.countAll<number | string>().as('live'))
-        .where('tenant_id', '=', tenantId)
-        .where('user_id', '=', userId)
-        .where('origin', '=', origin)
-        .where('expires_at', '>', ms(now))
-        .executeTakeFirstOrThrow();
-      return toNumber(row.live);
+    async createWithinLimit(session, limit, now) {
+      return perUser(session.tenantId, session.userId, async (trx) => {
+        if ((await countLive(trx, session.tenantId, session.userId, session.origin, now)) >= limit) return false;
+        await trx.insertInto('sessions').values(sessionToRow(session)).execute();
+        return true;
+      });
     },
+    countLive: (tenantId, userId, origin, now) => countLive(db, tenantId, userId, origin, now),
     async purgeExpired(now) {
       const result = await db.deleteFrom('sessions').where('expires_at', '<=', ms(now)).executeTakeFirst();
       return Number(result.numDeletedRows);

@@ -9,6 +9,7 @@ import { createSqliteCredentialStore } from './sqlite-credential-store.js';
 import { createSqliteKysely } from './sqlite-kysely.js';
 import { createSqlSessionStore } from '../sql/sql-session-store.js';
 import { createSqliteTenantStore } from './sqlite-tenant-store.js';
+import { immediateTransaction } from './sqlite-transaction.js';
 import { createSqliteUserDirectory } from './sqlite-user-directory.js';
 
 export { migrateSqlite, SchemaTooNewError, SQLITE_MIGRATIONS } from './migrations/migrate-sqlite.js';
@@ -53,7 +54,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     tenants: createSqliteTenantStore(kysely),
     users: createSqliteUserDirectory(kysely),
     credentials: createSqliteCredentialStore(kysely),
-    sessions: createSqlSessionStore(kysely),
+    sessions: createSqlSessionStore(kysely, (_tenantId, _userId, work) => immediateTransaction(kysely, work)),
     throttle: createSqliteAttemptThrottle(kysely),
     audit: createSqliteAuditLog(kysely),
     async ping() {
