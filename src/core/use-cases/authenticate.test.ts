@@ -17,6 +17,20 @@ async function setup() {
 }
 
 describe('authenticate', () => {
+  it('with an expected tenant, refuses a session of another tenant as unknown, reading no more than for an unknown token', async () => {
+    const { ports, token } = await setup();
+    let userReads = 0;
+    const getById = ports.users.getById.bind(ports.users);
+    ports.users.getById = (tenantId, id) => {
+      userReads += 1;
+      return getById(tenantId, id);
+    };
+    expect(await rejection(authenticate(ports, token, 'acme'))).toEqual({ kind: 'Unauthenticated', reason: 'unknown' });
+    expect(await rejection(authenticate(ports, 'no-such-token', 'acme'))).toEqual({ kind: 'Unauthenticated', reason: 'unknown' });
+    expect(userReads).toBe(0);
+    expect((await authenticate(ports, token, 'default')).tenantId).toBe('default');
+  });
+
   it('resolves a token to the acting user', async () => {
     const { ports, alice, token } = await setup();
     const signedInAt = ports.clock.now();

@@ -9,11 +9,14 @@ export type AuthenticateDeps = Pick<Ports, 'sessions' | 'users' | 'tokens' | 'cl
  * Resolves a bearer token to the acting user. Reads the store on every call, so a session revoked on
  * any instance is refused everywhere on the next request. A disabled or deleted user's sessions stop
  * working at once.
+ *
+ * With `tenantId` (a wire format that serves one tenant), a session of any other tenant is refused as
+ * unknown before anything else is read, so it costs exactly what an unknown token costs.
  */
-export async function authenticate(deps: AuthenticateDeps, token: string | null | undefined): Promise<UserActor> {
+export async function authenticate(deps: AuthenticateDeps, token: string | null | undefined, tenantId?: string): Promise<UserActor> {
   if (!token) throw unauthenticated('missing');
   const session = await deps.sessions.get(deps.tokens.digest(token));
-  if (!session) throw unauthenticated('unknown');
+  if (!session || (tenantId !== undefined && session.tenantId !== tenantId)) throw unauthenticated('unknown');
   const now = deps.clock.now();
   if (sessionState(session, deps.settings.session, now) === 'expired') {
     await deps.sessions.revoke(session.id);

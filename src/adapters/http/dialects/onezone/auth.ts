@@ -70,9 +70,7 @@ export async function resolveCaller(ports: Ports, tenantId: string, request: Fas
     case 'token': {
       // An empty token was still presented: it is a bad token, not a missing one.
       if (presented.token === '') throw unauthenticated('unknown');
-      const actor = await authenticate(ports, presented.token);
-      if (actor.tenantId !== tenantId) throw unauthenticated('unknown');
-      return actor;
+      return authenticate(ports, presented.token, tenantId);
     }
   }
 }

@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import type { UserActor } from '../../../../core/authorization/actor.js';
-import { unauthenticated } from '../../../../core/errors.js';
 import type { Ports } from '../../../../core/ports/index.js';
 import { DEFAULT_TENANT_ID } from '../../../../core/tenants/tenant.js';
 import { authenticate } from '../../../../core/use-cases/authenticate.js';
@@ -22,10 +21,8 @@ export function networkInsightToken(request: FastifyRequest): string | null {
  * vRNI serves the default tenant only, so a session of any other tenant is refused exactly like an
  * unknown token: the answer must not tell that the token is live elsewhere.
  */
-export async function vrniActor(ports: Ports, request: FastifyRequest): Promise<UserActor> {
-  const actor = await authenticate(ports, networkInsightToken(request));
-  if (actor.tenantId !== DEFAULT_TENANT_ID) throw unauthenticated('unknown');
-  return actor;
+export function vrniActor(ports: Ports, request: FastifyRequest): Promise<UserActor> {
+  return authenticate(ports, networkInsightToken(request), DEFAULT_TENANT_ID);
 }
 
 /** vRNI names local users `name@local` [doc]; that, or a bare `name`, is passwarden user `name` [ours]. */
