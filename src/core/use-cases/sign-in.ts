@@ -5,8 +5,7 @@ import { isPasswordExpired } from '../credentials/password-age.js';
 import { sessionLimitReached } from '../errors.js';
 import type { Ports } from '../ports/index.js';
 import { issueSession, type IssuedSession } from '../sessions/issue-session.js';
-import type { UserView } from '../users/user-view.js';
-import { loadUserView } from './steps/load-user-view.js';
+import { toUserView, type UserView } from '../users/user-view.js';
 
 export type SignInDeps = Pick<
   Ports,
@@ -57,5 +56,6 @@ export async function signIn(deps: SignInDeps, input: SignInInput, context: Requ
     { tenantId: tenant.id, type: 'login', outcome: 'success', actor: null, subjectId: user.id, reason: credential.temporary ? 'temporary_password' : expired ? 'password_expired' : null },
     context,
   );
-  return { ...issued, user: await loadUserView(deps, user), passwordChangeRequired: changeOnly };
+  // The credential was just verified and the failure counter just cleared: nothing to read again.
+  return { ...issued, user: toUserView(user, credential, undefined, now), passwordChangeRequired: changeOnly };
 }
