@@ -81,7 +81,7 @@ describe('logging an internal failure', () => {
     const token = await logIn(t.app, ADMIN_USERNAME, ADMIN_PASSWORD);
     const logStart = capturedLogs.length;
     const driverError = Object.assign(new Error('connection reset while reading sessions'), { code: 'ECONNRESET', parameters: ['SECRET-parameter'], password: 'SECRET-password' });
-    t.ports.sessions = { ...t.ports.sessions, get: async () => { throw new Error('session lookup failed', { cause: driverError }); } };
+    t.ports.sessions = { ...t.ports.sessions, getWithUser: async () => { throw new Error('session lookup failed', { cause: driverError }); } };
     const response = await t.app.inject({ url: '/v1/me', headers: bearer(token) });
     await t.close();
     expect(response.statusCode).toBe(500);

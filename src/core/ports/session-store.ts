@@ -1,4 +1,5 @@
 import type { Session } from '../sessions/session.js';
+import type { User } from '../users/user.js';
 
 /**
  * Sessions, looked up by the digest of their token. Revocation deletes: a revoked session is then
@@ -13,6 +14,8 @@ export interface SessionStore {
    */
   createWithinLimit(session: Session, limit: number, now: Date): Promise<boolean>;
   get(id: string): Promise<Session | undefined>;
+  /** The session with its user, read together (one query on the SQL stores): authentication needs both. */
+  getWithUser(id: string): Promise<{ session: Session; user: User } | undefined>;
   touch(id: string, lastSeenAt: Date): Promise<void>;
   /** Revokes one session; false when it was already gone. */
   revoke(id: string): Promise<boolean>;

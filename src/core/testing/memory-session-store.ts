@@ -5,15 +5,23 @@ import { copy, scoped, type MemoryState } from './memory-state.js';
 export function createMemorySessionStore(state: MemoryState): SessionStore {
   const ofUser = (tenantId: string, userId: string): [string, Session][] =>
     [...state.sessions].filter(([, session]) => session.tenantId === tenantId && session.userId === userId);
+  const insert = (session: Session) => {
+    if (!state.users.has(scoped(session.tenantId, session.userId))) throw new Error('foreign key: no such user');
+    if (state.sessions.has(session.id)) throw new Error('primary key: session id taken');
+    state.sessions.set(session.id, copy(session));
+  };
   return {
     async create(session) {
-      if (!state.users.has(scoped(session.tenantId, session.userId))) throw new Error('foreign key: no such user');
-      if (state.sessions.has(session.id)) throw new Error('primary key: session id taken');
-      state.sessions.set(session.id, copy(session));
+      insert(session);
     },
     async get(id) {
       const session = state.sessions.get(id);
       return session && copy(session);
+    },
+    async getWithUser(id) {
+      const session = state.sessions.get(id);
+      const user = session && state.users.get(scoped(session.tenantId, session.userId));
+      return session && user && { session: copy(session), user: copy(user) };
     },
     async touch(id, lastSeenAt) {
       const session = state.sessions.get(id);
@@ -33,7 +41,7 @@ export function createMemorySessionStore(state: MemoryState): SessionStore {
     async createWithinLimit(session, limit, now) {
       const live = ofUser(session.tenantId, session.userId).filter(([, s]) => s.origin === session.origin && s.expiresAt.getTime() > now.getTime()).length;
       if (live >= limit) return false;
-      state.sessions.set(session.id, copy(session));
+      insert(session);
       return true;
     },
     async countLive(tenantId, userId, origin, now) {

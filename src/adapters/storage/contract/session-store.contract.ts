@@ -42,6 +42,18 @@ export function sessionStoreContract(makeStore: MakeStore, options: ContractOpti
       expect(await store().sessions.get('g1')).toBeDefined();
     });
 
+    test('getWithUser reads the session with its user, and nothing for an unknown or deleted one', async () => {
+      const alice = await seedUser(store());
+      const bob = await seedUser(store(), 'acme', 'bob');
+      await store().sessions.create(session(alice, 'a1'));
+      await store().sessions.create(session(bob, 'b1', { origin: 'vrni' }));
+      expect(await store().sessions.getWithUser('a1')).toEqual({ session: session(alice, 'a1'), user: alice });
+      expect(await store().sessions.getWithUser('b1')).toEqual({ session: session(bob, 'b1', { origin: 'vrni' }), user: bob });
+      expect(await store().sessions.getWithUser('ghost')).toBeUndefined();
+      await store().users.delete('acme', bob.id);
+      expect(await store().sessions.getWithUser('b1')).toBeUndefined();
+    });
+
     test('countLive counts the user’s unexpired sessions of one origin', async () => {
       const alice = await seedUser(store());
       const bob = await seedUser(store(), 'acme', 'bob');

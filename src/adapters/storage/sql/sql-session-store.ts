@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { SessionStore } from '../../../core/ports/session-store.js';
-import { ms, sessionFromRow, sessionToRow, toNumber } from './rows.js';
+import { ms, sessionFromRow, sessionToRow, toNumber, userFromRow } from './rows.js';
 import type { Database } from './schema.js';
 
 /**
@@ -31,6 +31,30 @@ export function createSqlSessionStore(db: Kysely<Database>, perUser: PerUserTran
     async get(id) {
       const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
       return row && sessionFromRow(row);
+    },
+    async getWithUser(id) {
+      // Sessions and users share id, tenant_id and created_at: the user's columns are renamed.
+      const row = await db
+        .selectFrom('sessions')
+        .innerJoin('users', (join) => join.onRef('users.tenant_id', '=', 'sessions.tenant_id').onRef('users.id', '=', 'sessions.user_id'))
+        .selectAll('sessions')
+        .select([
+          'users.username',
+          'users.username_key',
+          'users.email',
+          'users.email_key',
+          'users.display_name',
+          'users.roles',
+          'users.status',
+          'users.created_at as user_created_at',
+          'users.updated_at as user_updated_at',
+        ])
+        .where('sessions.id', '=', id)
+        .executeTakeFirst();
+      if (row === undefined) return undefined;
+      const { username, username_key, email, email_key, display_name, roles, status, user_created_at, user_updated_at, ...session } = row;
+      const user = userFromRow({ id: session.user_id, tenant_id: session.tenant_id, username, username_key, email, email_key, display_name, roles, status, created_at: user_created_at, updated_at: user_updated_at });
+      return { session: sessionFromRow(session), user };
     },
     async touch(id, lastSeenAt) {
       // Only forward: a late, slower request must not make the session look older than it is.

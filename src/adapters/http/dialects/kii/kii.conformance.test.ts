@@ -408,7 +408,7 @@ describe('Kii dialect: failures of the service', () => {
     const t = await createTestApp({ store, logLevel: 'fatal' });
     const root = await logIn(t.app, ADMIN_USERNAME, ADMIN_PASSWORD);
     await t.app.inject({ method: 'POST', url: '/v1/tenants', headers: bearer(root), payload: { id: 'kii-down', name: 'down', kii: APP } });
-    store.sessions.get = async () => {
+    store.sessions.getWithUser = async () => {
       throw new Error('database is down: SELECT * FROM sessions');
     };
     const response = await t.app.inject({

@@ -298,7 +298,7 @@ describe('Onezone: failures of the service', () => {
     beforeAll(async () => {
       const store = createMemoryStore();
       t = await createTestApp({ store });
-      store.sessions.get = async () => {
+      store.sessions.getWithUser = async () => {
         throw new Error('database is down: SELECT * FROM sessions');
       };
     });

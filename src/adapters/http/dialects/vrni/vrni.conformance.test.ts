@@ -376,7 +376,7 @@ describe('vRNI dialect', () => {
 
   it('answers an internal failure with a 500 ApiError carrying only the request id', async () => {
     const aliceToken = await token('alice@local', ALICE_PW);
-    t.ports.sessions = { ...t.ports.sessions, get: async () => { throw new Error('connection refused to db.internal:5432'); } };
+    t.ports.sessions = { ...t.ports.sessions, getWithUser: async () => { throw new Error('connection refused to db.internal:5432'); } };
     const response = await changePassword(aliceToken, { username: 'alice@local', new_password: NEW_PW }, { 'x-request-id': 'req-vrni-500' });
     const message = 'An unexpected error occurred (request id req-vrni-500).';
     expectApiError(response, 500, apiError(500, message, [[message, []]]));
