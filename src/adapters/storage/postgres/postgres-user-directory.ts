@@ -2,8 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import { conflict } from '../../../core/errors.js';
 import type { UserDirectory } from '../../../core/ports/user-directory.js';
 import { decodeCursor, encodeCursor, isKeyCursor } from '../sql/cursor.js';
-import { byDeletion, byPatch, guardLastAdministrator, userPatchToRow } from '../sql/last-administrator.js';
-import { credentialToRow, userFromRow, userToRow } from '../sql/rows.js';
+import { byDeletion, byPatch, guardLastAdministrator } from '../sql/last-administrator.js';
+import { credentialToRow, userFromRow, userPatchToRow, userToRow } from '../sql/rows.js';
 import type { Database } from '../sql/schema.js';
 import { uniqueViolationConstraint } from './postgres-constraint.js';
 

@@ -1,20 +1,10 @@
-import type { Kysely, Updateable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { forbidden } from '../../../core/errors.js';
 import type { UserPatch } from '../../../core/ports/user-directory.js';
 import { isActiveAdministrator, patchRemovesAdministrator } from '../../../core/users/administrators.js';
-import { ms, userFromRow } from './rows.js';
-import type { Database, UsersTable } from './schema.js';
-
-/** The columns a UserPatch writes. */
-export function userPatchToRow(patch: UserPatch): Updateable<UsersTable> {
-  const set: Updateable<UsersTable> = { updated_at: ms(patch.updatedAt) };
-  if (patch.email !== undefined) set.email = patch.email;
-  if (patch.emailKey !== undefined) set.email_key = patch.emailKey;
-  if (patch.displayName !== undefined) set.display_name = patch.displayName;
-  if (patch.roles !== undefined) set.roles = JSON.stringify(patch.roles);
-  if (patch.status !== undefined) set.status = patch.status;
-  return set;
-}
+import type { User } from '../../../core/users/user.js';
+import { userFromRow } from './rows.js';
+import type { Database } from './schema.js';
 
 /**
  * Inside the transaction that writes: refuses with Forbidden('last_admin') a write that takes the
@@ -31,7 +21,7 @@ export async function guardLastAdministrator(
   tenantId: string,
   id: string,
   lock: boolean,
-  removes: (user: ReturnType<typeof userFromRow>) => boolean,
+  removes: (user: User) => boolean,
 ): Promise<void> {
   let administrators = trx
     .selectFrom('users')
@@ -52,6 +42,6 @@ export async function guardLastAdministrator(
 }
 
 /** For update: whether the patch demotes or disables an active administrator. */
-export const byPatch = (patch: UserPatch) => (user: ReturnType<typeof userFromRow>) => patchRemovesAdministrator(user, patch);
+export const byPatch = (patch: UserPatch) => (user: User) => patchRemovesAdministrator(user, patch);
 /** For delete: whether the user is an active administrator. */
-export const byDeletion = (user: ReturnType<typeof userFromRow>) => isActiveAdministrator(user);
+export const byDeletion = (user: User) => isActiveAdministrator(user);

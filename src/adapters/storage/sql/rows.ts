@@ -1,7 +1,8 @@
 /** Conversions between domain objects and rows, shared by the SQL adapters. */
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { AuditEvent, AuditEventType } from '../../../core/audit/audit-event.js';
 import type { PasswordCredential } from '../../../core/credentials/password-credential.js';
+import type { UserPatch } from '../../../core/ports/user-directory.js';
 import { DEFAULT_PASSWORD_POLICY, mergePolicy, type PartialPolicy } from '../../../core/credentials/password-policy.js';
 import type { Session } from '../../../core/sessions/session.js';
 import type { KiiApplication, Tenant } from '../../../core/tenants/tenant.js';
@@ -153,4 +154,15 @@ export function auditEventToRow(event: AuditEvent) {
     dialect: event.dialect,
     reason: event.reason,
   };
+}
+
+/** The columns a UserPatch writes. */
+export function userPatchToRow(patch: UserPatch): Updateable<UsersTable> {
+  const set: Updateable<UsersTable> = { updated_at: ms(patch.updatedAt) };
+  if (patch.email !== undefined) set.email = patch.email;
+  if (patch.emailKey !== undefined) set.email_key = patch.emailKey;
+  if (patch.displayName !== undefined) set.display_name = patch.displayName;
+  if (patch.roles !== undefined) set.roles = JSON.stringify(patch.roles);
+  if (patch.status !== undefined) set.status = patch.status;
+  return set;
 }
