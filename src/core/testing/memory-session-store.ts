@@ -5,6 +5,8 @@ import { copy, scoped, type MemoryState } from './memory-state.js';
 export function createMemorySessionStore(state: MemoryState): SessionStore {
   const ofUser = (tenantId: string, userId: string): [string, Session][] =>
     [...state.sessions].filter(([, session]) => session.tenantId === tenantId && session.userId === userId);
+  const liveCount = (tenantId: string, userId: string, origin: string, now: Date) =>
+    ofUser(tenantId, userId).filter(([, s]) => s.origin === origin && s.expiresAt.getTime() > now.getTime()).length;
   const insert = (session: Session) => {
     if (!state.users.has(scoped(session.tenantId, session.userId))) throw new Error('foreign key: no such user');
     if (state.sessions.has(session.id)) throw new Error('primary key: session id taken');
@@ -39,13 +41,12 @@ export function createMemorySessionStore(state: MemoryState): SessionStore {
       return revoked;
     },
     async createWithinLimit(session, limit, now) {
-      const live = ofUser(session.tenantId, session.userId).filter(([, s]) => s.origin === session.origin && s.expiresAt.getTime() > now.getTime()).length;
-      if (live >= limit) return false;
+      if (liveCount(session.tenantId, session.userId, session.origin, now) >= limit) return false;
       insert(session);
       return true;
     },
     async countLive(tenantId, userId, origin, now) {
-      return ofUser(tenantId, userId).filter(([, s]) => s.origin === origin && s.expiresAt.getTime() > now.getTime()).length;
+      return liveCount(tenantId, userId, origin, now);
     },
     async purgeExpired(now) {
       let purged = 0;
