@@ -332,6 +332,38 @@ describe('Kii dialect', () => {
         expect(missing.body.replaceAll(MISSING_APP_ID, APP.appId)).toBe(existing.body);
         expect((await tokenRequest({ username: user.name, password: PW })).statusCode).toBe(200);
       });
+
+      it("reads the store the same way for an unknown token as for another application's live one", async () => {
+        const user = await freshUser();
+        const reads: string[] = [];
+        const sessions = t.ports.sessions;
+        const tenants = t.ports.tenants;
+        const getWithUser = sessions.getWithUser.bind(sessions);
+        const getByKiiAppId = tenants.getByKiiAppId.bind(tenants);
+        sessions.getWithUser = (id) => (reads.push('session'), getWithUser(id));
+        tenants.getByKiiAppId = (appId) => (reads.push('application'), getByKiiAppId(appId));
+        const readsFor = async (authorization: string, appId: string) => {
+          reads.length = 0;
+          await t.app.inject({
+            method: 'PUT',
+            url: `/api/apps/${appId}/users/${user.id}/password`,
+            headers: { authorization, 'x-kii-appid': appId, 'x-kii-appkey': APP.appKey, 'content-type': CHANGE_TYPE },
+            payload: JSON.stringify({ oldPassword: PW, newPassword: NEW_PW }),
+          });
+          return [...reads].sort();
+        };
+        try {
+          const otherAppToken = `Bearer ${await otherAppLogIn()}`;
+          const unknown = await readsFor('Bearer not-a-real-token', APP.appId);
+          expect(unknown).toEqual(['application', 'session']);
+          expect(await readsFor(otherAppToken, APP.appId)).toEqual(unknown);
+          expect(await readsFor(otherAppToken, MISSING_APP_ID)).toEqual(unknown);
+          expect(await readsFor('Bearer not-a-real-token', MISSING_APP_ID)).toEqual(unknown);
+        } finally {
+          sessions.getWithUser = getWithUser;
+          tenants.getByKiiAppId = getByKiiAppId;
+        }
+      });
     });
 
     it('refuses an expired token with WRONG_TOKEN', async () => {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import type { UserActor } from '../../../../../core/authorization/actor.js';
 import { requireAdmin } from '../../../../../core/authorization/authorize.js';
 import { forbidden, isDomainError, notFound, requestInvalid } from '../../../../../core/errors.js';
@@ -50,18 +51,32 @@ function namesSelf(ref: UserRef, self: UserView): boolean {
  * good, and any other app id, bound or not, gets the same refusal: the answer never tells whether an
  * application exists. The other app is not named either.
  */
-async function callersApplication(ports: Ports, actor: UserActor, appId: string, context: KiiErrorContext): Promise<KiiTenant> {
-  let tenant: KiiTenant | null = null;
+/** The application named in the path, or null when there is none. */
+async function namedApplication(ports: Ports, appId: string): Promise<KiiTenant | null> {
   try {
-    tenant = await findKiiApplication(ports, appId, null);
+    return await findKiiApplication(ports, appId, null);
   } catch (error) {
-    if (!(isDomainError(error) && error.detail.kind === 'NotFound')) throw error;
+    if (isDomainError(error) && error.detail.kind === 'NotFound') return null;
+    throw error;
   }
-  if (tenant?.id !== actor.tenantId) {
+}
+
+/**
+ * The caller and the application it may act in. Both are read whatever the token, and the token is
+ * judged first: no token, an unknown one and another application's live one get the same answer
+ * after the same reads, whether or not the named application exists.
+ */
+async function callerInApplication(ports: Ports, request: FastifyRequest, appId: string, context: KiiErrorContext): Promise<{ actor: UserActor; tenant: KiiTenant }> {
+  const [caller, application] = await Promise.allSettled([authenticate(ports, bearerToken(request)), namedApplication(ports, appId)]);
+  if (caller.status === 'rejected') throw caller.reason;
+  const actor = caller.value;
+  context.principalId = actor.userId;
+  if (application.status === 'rejected') throw application.reason;
+  if (application.value?.id !== actor.tenantId) {
     context.crossApp = true;
     throw forbidden('other_tenant');
   }
-  return tenant;
+  return { actor, tenant: application.value };
 }
 
 /** An administrator's lookup of the named user; the app's hidden admin user is never a target. */
@@ -95,9 +110,7 @@ export const changePasswordRoutes: FastifyPluginAsyncTypebox<{ deps: HttpDeps }>
     const { appID, userID } = request.params;
     const ref = parseUserRef(userID);
     context.target = { field: FIELD[ref.kind], value: ref.kind === 'me' ? 'me' : ref.value };
-    const actor = await authenticate(ports, bearerToken(request));
-    context.principalId = actor.userId;
-    const tenant = await callersApplication(ports, actor, appID, context);
+    const { actor, tenant } = await callerInApplication(ports, request, appID, context);
     const audit = requestContext(request, 'kii');
     const self = await getCurrentUser(ports, actor);
     const { oldPassword, newPassword } = request.body;
