@@ -1,4 +1,5 @@
 import { describe, expect } from 'vitest';
+import { isDomainError } from '../../../core/errors.js';
 import {
   at,
   caseRunner,
@@ -170,6 +171,34 @@ export function userDirectoryContract(makeStore: MakeStore, options: ContractOpt
       expect({ fulfilled, conflicts }).toEqual({ fulfilled: 8, conflicts: [{ kind: 'Forbidden', reason: 'last_admin' }] });
       const standing = await Promise.all(ids.map((id) => store().users.getById('acme', id)));
       expect(standing.filter((u) => u?.status === 'active' && u.roles.includes('admin'))).toHaveLength(1);
+    });
+
+    // Found by review: the guard once locked the administrators, then the user, in two statements, and
+    // PostgreSQL aborted racing promotions and demotions as deadlocks (30 in 15 s of this load).
+    test('racing promotions, demotions and disablings never deadlock and always leave an administrator', async () => {
+      await withTenants('acme');
+      const ids = Array.from({ length: 6 }, (_, i) => `staff-${i}`);
+      for (const id of ids) await store().users.create(user('acme', id, id, { roles: ['admin'] }), null);
+      let seed = 7;
+      const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+      const unexpected: unknown[] = [];
+      await Promise.all(
+        ids.map(async () => {
+          for (let n = 0; n < 40; n += 1) {
+            const target = ids[Math.floor(random() * ids.length)] ?? 'staff-0';
+            const pick = random();
+            const patch = pick < 0.4 ? { roles: ['member' as const] } : pick < 0.8 ? { roles: ['admin' as const], status: 'active' as const } : { status: 'disabled' as const };
+            await store()
+              .users.update('acme', target, { ...patch, updatedAt: at(n) })
+              .catch((error: unknown) => {
+                if (!(isDomainError(error) && error.detail.kind === 'Forbidden' && error.detail.reason === 'last_admin')) unexpected.push(error);
+              });
+          }
+        }),
+      );
+      expect(unexpected).toEqual([]);
+      const standing = await Promise.all(ids.map((id) => store().users.getById('acme', id)));
+      expect(standing.some((u) => u?.status === 'active' && u.roles.includes('admin'))).toBe(true);
     });
 
     test('anyWithRole looks only inside the tenant', async () => {

@@ -39,8 +39,9 @@ export function createPostgresAttemptThrottle(db: Kysely<Database>): AttemptThro
   return {
     async begin(tenantId, key, now, waitsMs) {
       // A locked key is refused without counting. Between the refusing upsert and the read of the
-      // lock, a successful log-in may clear the key; then the attempt simply starts again.
-      for (let tries = 0; tries < 3; tries += 1) {
+      // lock, a successful log-in may clear the key; then the attempt simply starts again. Should that
+      // keep happening, the attempt is refused for a second rather than let through uncounted.
+      for (let tries = 0; tries < 10; tries += 1) {
         const counted = await countFailure(db, tenantId, key, now, waitsMs);
         if (counted !== undefined) {
           return { allowed: true as const, failures: toNumber(counted.failures), lockedUntil: toNullableDate(counted.locked_until) };
@@ -49,7 +50,7 @@ export function createPostgresAttemptThrottle(db: Kysely<Database>): AttemptThro
         const lockedUntil = toNullableDate(current?.locked_until ?? null);
         if (lockedUntil !== null && lockedUntil.getTime() > now.getTime()) return { allowed: false as const, lockedUntil };
       }
-      throw new Error('attempt_throttle: the key kept changing under the attempt');
+      return { allowed: false as const, lockedUntil: new Date(now.getTime() + 1000) };
     },
     async reset(tenantId, key) {
       await db.deleteFrom('attempt_throttle').where('tenant_id', '=', tenantId).where('throttle_key', '=', key).execute();
