@@ -1,4 +1,6 @@
+import type { KyselyPlugin, QueryId } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresAttemptThrottle } from './postgres-attempt-throttle.js';
 import { openPostgresStore, type PostgresStore } from './postgres-store.js';
 import { dropTestSchema, POSTGRES_TEST_URL, postgresTestsEnabled, testSchemaName } from './testing/postgres-test-schema.js';
 
@@ -23,5 +25,27 @@ describe.skipIf(!enabled)('PostgreSQL AttemptThrottle under resets (needs 127.0.
     );
     const outcomes = await Promise.allSettled(work);
     expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+  });
+
+  // The refused upsert and the read of the lock are two statements. Should the key be cleared between
+  // them and locked again before the next try, every time, the attempt is refused for a second: never
+  // allowed uncounted, never a failure.
+  it('refuses for a second an attempt whose key keeps being cleared and locked again between its statements', async () => {
+    const now = new Date();
+    const lockFor = () => store.throttle.begin('acme', 'flapping', now, [3_600_000]);
+    const kinds = new Map<QueryId, string>();
+    const flapping: KyselyPlugin = {
+      transformQuery: ({ node, queryId }) => (kinds.set(queryId, node.kind), node),
+      async transformResult({ result, queryId }) {
+        const kind = kinds.get(queryId);
+        if (kind === 'InsertQueryNode' && result.rows.length === 0) await store.throttle.reset('acme', 'flapping');
+        if (kind === 'SelectQueryNode') await lockFor();
+        return result;
+      },
+    };
+    await lockFor();
+    const throttle = createPostgresAttemptThrottle(store.db.withPlugin(flapping));
+    expect(await throttle.begin('acme', 'flapping', now, [0])).toEqual({ allowed: false, lockedUntil: new Date(now.getTime() + 1000) });
+    expect(await store.throttle.get('acme', 'flapping')).toEqual({ failures: 1, lockedUntil: new Date(now.getTime() + 3_600_000) });
   });
 });

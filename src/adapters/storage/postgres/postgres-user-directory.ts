@@ -70,8 +70,8 @@ export function createPostgresUserDirectory(db: Kysely<Database>): UserDirectory
     },
     async delete(tenantId, id) {
       return db.transaction().execute(async (trx) => {
-        // The tenant's administrators, then the user, are locked before anything else (and the user
-        // before its credential, as commitPasswordChange does), so no two writes can deadlock.
+        // The tenant's administrators and the user are locked first, in one statement ordered by id
+        // (and the user before its credential, as commitPasswordChange does), so writes cannot deadlock.
         await guardLastAdministrator(trx, tenantId, id, true, byDeletion);
         const user = await trx.selectFrom('users').select('id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
         if (!user) return false;

@@ -8,6 +8,15 @@ import type { Database } from './schema.js';
  * statement on PostgreSQL, an immediate transaction on SQLite.
  */
 export function createSqlCredentialStore(db: Kysely<Database>, commitPasswordChange: CredentialStore['commitPasswordChange']): CredentialStore {
+  // Idempotent: only the first disabling or expiry writes, so its time stands and the version moves once.
+  const markOnce = (tenantId: string, userId: string, column: 'disabled_at' | 'expired_at', at: Date) =>
+    db
+      .updateTable('password_credentials')
+      .set({ [column]: ms(at), version: sql<number>`version + 1` })
+      .where('tenant_id', '=', tenantId)
+      .where('user_id', '=', userId)
+      .where(column, 'is', null)
+      .execute();
   return {
     commitPasswordChange,
     async get(tenantId, userId) {
@@ -27,14 +36,7 @@ export function createSqlCredentialStore(db: Kysely<Database>, commitPasswordCha
     },
 
     async disable(tenantId, userId, at) {
-      // Idempotent: only the first disabling writes, so its time stands and the version moves once.
-      await db
-        .updateTable('password_credentials')
-        .set({ disabled_at: ms(at), version: sql<number>`version + 1` })
-        .where('tenant_id', '=', tenantId)
-        .where('user_id', '=', userId)
-        .where('disabled_at', 'is', null)
-        .execute();
+      await markOnce(tenantId, userId, 'disabled_at', at);
     },
 
     async history(tenantId, userId, limit) {
@@ -51,14 +53,7 @@ export function createSqlCredentialStore(db: Kysely<Database>, commitPasswordCha
     },
 
     async expire(tenantId, userId, at) {
-      // Idempotent: only the first expiry writes, so its time stands and the version moves once.
-      await db
-        .updateTable('password_credentials')
-        .set({ expired_at: ms(at), version: sql<number>`version + 1` })
-        .where('tenant_id', '=', tenantId)
-        .where('user_id', '=', userId)
-        .where('expired_at', 'is', null)
-        .execute();
+      await markOnce(tenantId, userId, 'expired_at', at);
       const row = await db.selectFrom('password_credentials').select('version').where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst();
       return row !== undefined;
     },

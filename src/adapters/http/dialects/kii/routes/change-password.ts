@@ -46,11 +46,6 @@ function namesSelf(ref: UserRef, self: UserView): boolean {
   }
 }
 
-/**
- * The application the path names, if it is the caller's. Looked up only once the token is known to be
- * good, and any other app id, bound or not, gets the same refusal: the answer never tells whether an
- * application exists. The other app is not named either.
- */
 /** The application named in the path, or null when there is none. */
 async function namedApplication(ports: Ports, appId: string): Promise<KiiTenant | null> {
   try {
@@ -64,7 +59,8 @@ async function namedApplication(ports: Ports, appId: string): Promise<KiiTenant 
 /**
  * The caller and the application it may act in. Both are read whatever the token, and the token is
  * judged first: no token, an unknown one and another application's live one get the same answer
- * after the same reads, whether or not the named application exists.
+ * after the same reads, whether or not the named application exists. Any app id but the caller's own,
+ * bound or not, gets the same refusal, and the other app is not named.
  */
 async function callerInApplication(ports: Ports, request: FastifyRequest, appId: string, context: KiiErrorContext): Promise<{ actor: UserActor; tenant: KiiTenant }> {
   const [caller, application] = await Promise.allSettled([authenticate(ports, bearerToken(request)), namedApplication(ports, appId)]);
